@@ -1,0 +1,88 @@
+//===- Check.cpp - Check registry, options and glob matching --------------===//
+
+#include "Check.h"
+#include "OwnershipCycleCheck.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Error.h"
+
+namespace cyclint {
+
+std::string CheckOptions::get(llvm::StringRef Check, llvm::StringRef Option,
+                              llvm::StringRef Default) const {
+  auto It = Values.find((Check + "." + Option).str());
+  return It == Values.end() ? Default.str() : It->second;
+}
+
+unsigned CheckOptions::getUnsigned(llvm::StringRef Check,
+                                   llvm::StringRef Option,
+                                   unsigned Default) const {
+  unsigned Value;
+  if (llvm::StringRef(get(Check, Option, "")).getAsInteger(10, Value))
+    return Default;
+  return Value;
+}
+
+const std::vector<CheckInfo> &allChecks() {
+  static const std::vector<CheckInfo> Checks = {
+      {OwnershipCycleCheck::Name, OwnershipCycleCheck::Summary,
+       [](const CheckOptions &O) {
+         return std::make_unique<OwnershipCycleCheck>(O);
+       }},
+  };
+  return Checks;
+}
+
+static bool globMatch(llvm::StringRef Pattern, llvm::StringRef Text) {
+  // Iterative wildcard match with backtracking to the last '*'.
+  size_t P = 0, T = 0, Star = llvm::StringRef::npos, Mark = 0;
+  while (T < Text.size()) {
+    if (P < Pattern.size() && Pattern[P] == '*') {
+      Star = P++;
+      Mark = T;
+    } else if (P < Pattern.size() && Pattern[P] == Text[T]) {
+      ++P;
+      ++T;
+    } else if (Star != llvm::StringRef::npos) {
+      P = Star + 1;
+      T = ++Mark;
+    } else {
+      return false;
+    }
+  }
+  while (P < Pattern.size() && Pattern[P] == '*')
+    ++P;
+  return P == Pattern.size();
+}
+
+llvm::Expected<CheckGlobs> CheckGlobs::parse(llvm::StringRef Text) {
+  CheckGlobs Result;
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Text.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    if (Part.empty())
+      continue;
+    bool Positive = !Part.consume_front("-");
+    Part = Part.trim();
+    if (Part.empty() || Part.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
+                                               "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                               "0123456789-_.*") !=
+                            llvm::StringRef::npos)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "invalid check glob '%s'",
+                                     Part.str().c_str());
+    Result.Globs.push_back({Positive, Part.str()});
+  }
+  return Result;
+}
+
+bool CheckGlobs::enables(llvm::StringRef FullCheckName) const {
+  bool Enabled = false;
+  for (const Glob &G : Globs)
+    if (globMatch(G.Pattern, FullCheckName))
+      Enabled = G.Positive;
+  return Enabled;
+}
+
+} // namespace cyclint

@@ -1,0 +1,134 @@
+//===- Facts.h - cyclint's vocabulary and per-TU fact format ----*- C++ -*-===//
+//
+// This file owns the words every other part of cyclint uses, and the data a
+// translation unit contributes to the whole-program analysis.
+//
+//   record   A class, struct or union the program defines (one per USR; each
+//            class template instantiation is its own record).
+//   member   A field of a record, named `Record::field` in every diagnostic.
+//   edge     What a member does to the lifetime of another record:
+//              strong   keeps it alive by a reference count (std::shared_ptr)
+//              owning   keeps it alive without a count (by value, unique_ptr)
+//              weak     observes it without keeping it alive (std::weak_ptr)
+//              borrowed points at it, never frees it (raw pointer, reference)
+//              unknown  the model cannot tell (std::function, std::any, ...)
+//            Edges compose along a chain of wrappers: the weakest link wins
+//            (vector<weak_ptr<T>> is weak, unique_ptr<shared_ptr<T>> strong).
+//   cycle    A closed path of strong and owning edges with at least one
+//            strong edge. Reference counting never frees it: a leak.
+//
+// Facts are plain data with no Clang types in them, so that they can be
+// written to disk by one process (or machine) and merged by another. The JSON
+// form is documented in docs/FACTS.md; bump FactsFormatVersion when it changes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CYCLINT_TOOL_FACTS_H
+#define CYCLINT_TOOL_FACTS_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+
+#include <optional>
+#include <tuple>
+#include <string>
+#include <vector>
+
+namespace cyclint {
+
+constexpr int FactsFormatVersion = 1;
+
+enum class EdgeKind { Strong, Owning, Weak, Borrowed, Unknown };
+
+llvm::StringRef edgeKindName(EdgeKind Kind);
+std::optional<EdgeKind> parseEdgeKind(llvm::StringRef Name);
+
+/// The kind of a chain of two wrappers, outer then inner: the weakest wins.
+/// Owning is the identity (a container or a by-value member passes its
+/// element's kind through).
+EdgeKind composeEdgeKinds(EdgeKind Outer, EdgeKind Inner);
+
+/// True for the kinds that keep their target alive.
+inline bool keepsAlive(EdgeKind Kind) {
+  return Kind == EdgeKind::Strong || Kind == EdgeKind::Owning;
+}
+
+/// A place in a source file. Paths are absolute and normalized so that the
+/// same header seen by two TUs gives the same location.
+struct SourceLocation {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+
+  bool isValid() const { return !File.empty(); }
+  friend bool operator<(const SourceLocation &A, const SourceLocation &B) {
+    return std::tie(A.File, A.Line, A.Column) <
+           std::tie(B.File, B.Line, B.Column);
+  }
+  friend bool operator==(const SourceLocation &A, const SourceLocation &B) {
+    return std::tie(A.File, A.Line, A.Column) ==
+           std::tie(B.File, B.Line, B.Column);
+  }
+};
+
+/// One edge a member contributes. `Via` names the wrappers from the member's
+/// declared type inwards, e.g. {"std::vector", "std::shared_ptr"}; empty for a
+/// member held by value or through a raw pointer/reference.
+struct EdgeFact {
+  EdgeKind Kind = EdgeKind::Unknown;
+  std::string TargetUSR; // empty when the target is not a record
+  std::vector<std::string> Via;
+
+  friend bool operator<(const EdgeFact &A, const EdgeFact &B) {
+    return std::tie(A.TargetUSR, A.Kind, A.Via) <
+           std::tie(B.TargetUSR, B.Kind, B.Via);
+  }
+  friend bool operator==(const EdgeFact &A, const EdgeFact &B) {
+    return std::tie(A.TargetUSR, A.Kind, A.Via) ==
+           std::tie(B.TargetUSR, B.Kind, B.Via);
+  }
+};
+
+struct FieldFact {
+  std::string Name;
+  std::string Type; // as written (aliases kept), for humans
+  SourceLocation Loc;
+  std::vector<EdgeFact> Edges;
+  /// A raw pointer member that some destructor of the record deletes: the
+  /// pimpl idiom. May be learnt from a different TU than the declaration.
+  bool DeletedInDestructor = false;
+};
+
+struct RecordFact {
+  std::string USR;  // merge key; made unique per TU for internal types
+  std::string Name; // qualified, with template arguments: ns::Holder<A>
+  std::string TagKind; // class, struct or union
+  SourceLocation Loc;
+  bool Polymorphic = false;
+  std::vector<std::string> BaseUSRs; // direct bases that are records
+  std::vector<FieldFact> Fields;     // declaration order
+};
+
+/// Everything one translation unit contributes.
+struct TUFacts {
+  std::string MainFile;
+  std::string Directory;
+  std::vector<RecordFact> Records; // sorted by USR
+
+  /// Puts records and edges in a canonical order so that the same TU gives
+  /// the same bytes however it was scheduled.
+  void canonicalize();
+};
+
+llvm::json::Value toJSON(const TUFacts &Facts);
+llvm::Expected<TUFacts> factsFromJSON(const llvm::json::Value &Value);
+
+/// Writes atomically (temporary file, then rename): a reader never sees a
+/// half-written file.
+llvm::Error writeFactsFile(const TUFacts &Facts, llvm::StringRef Path);
+llvm::Expected<TUFacts> readFactsFile(llvm::StringRef Path);
+
+} // namespace cyclint
+
+#endif // CYCLINT_TOOL_FACTS_H

@@ -1,0 +1,181 @@
+//===- main.cpp - The cyclint command line --------------------------------===//
+//
+// A thin front end: argv to AnalysisOptions, findings to stdout, errors and
+// the summary to stderr, result to the exit code. All analysis is in the
+// cyclint library.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Driver.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace {
+
+enum ExitCode : int {
+  NoFindings = 0,
+  Findings = 1,
+  UsageError = 2,
+  SomeTUsFailed = 3,
+};
+
+const char *Overview = R"(cyclint: finds reference cycles that leak memory
+
+Reads a compilation database, parses every translation unit in it (or the
+files given), merges what it learns about every class into one ownership
+graph and reports each reference cycle once, with the whole path.
+
+Exit codes:
+  0  no findings
+  1  findings were reported
+  2  usage, configuration, model or compilation database error
+  3  some translation units could not be analyzed (findings from the others
+     are still printed; this code wins over 1)
+)";
+
+cl::OptionCategory Category("cyclint options");
+
+cl::opt<std::string> BuildPath(
+    "p", cl::desc("Build directory containing compile_commands.json, or the "
+                  "path of a compilation database"),
+    cl::value_desc("build-path"), cl::cat(Category));
+cl::list<std::string> Files(cl::Positional,
+                            cl::desc("[<source files>...] (default: every "
+                                     "file in the compilation database)"),
+                            cl::cat(Category));
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Number of translation units parsed in "
+                                "parallel (default: all cores)"),
+                       cl::init(0), cl::cat(Category));
+cl::opt<std::string>
+    Checks("checks",
+           cl::desc("Comma-separated globs of checks to run, clang-tidy "
+                    "syntax: '-' disables, the last match wins "
+                    "(default: 'cyclint-*')"),
+           cl::init("cyclint-*"), cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the checks --checks enables and exit"),
+                         cl::cat(Category));
+cl::list<std::string> CheckOption(
+    "check-option",
+    cl::desc("Set a check option: <check>.<Option>=<value>, e.g. "
+             "ownership-cycle.MaxCyclesPerComponent=4 (repeatable)"),
+    cl::value_desc("key=value"), cl::cat(Category));
+cl::list<std::string> Models(
+    "model",
+    cl::desc("Load an extra ownership model file (YAML, docs/MODELS.md); its "
+             "rules override built-in ones (repeatable)"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::list<std::string> ExtraArgs(
+    "extra-arg", cl::desc("Append an argument to every compile command"),
+    cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before",
+    cl::desc("Prepend an argument to every compile command"),
+    cl::cat(Category));
+cl::opt<std::string> ExportFacts(
+    "export-facts",
+    cl::desc("Only extract: write one facts file per translation unit into "
+             "<dir> (created if needed), run no checks"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> ImportFacts(
+    "import-facts",
+    cl::desc("Only analyze: merge the *.facts.json files in <dir> (written "
+             "by --export-facts, possibly on other machines) and run the "
+             "checks; no parsing, -p is not needed"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("Do not print the summary line and progress"),
+                    cl::cat(Category));
+
+void printVersion(raw_ostream &OS) {
+  OS << "cyclint version " CYCLINT_VERSION " (LLVM " LLVM_VERSION_STRING
+        ")\n";
+}
+
+void error(const Twine &Message) {
+  WithColor::error(errs(), "cyclint") << Message << "\n";
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM X(argc, argv);
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter(printVersion);
+  if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
+    return UsageError;
+
+  if (ListChecks) {
+    auto Names = cyclint::enabledChecks(Checks);
+    if (!Names) {
+      error(toString(Names.takeError()));
+      return UsageError;
+    }
+    outs() << "Enabled checks:\n";
+    for (const std::string &Name : *Names)
+      outs() << "    cyclint-" << Name << "\n";
+    return NoFindings;
+  }
+
+  cyclint::AnalysisOptions Options;
+  Options.BuildPath = BuildPath;
+  Options.Files.assign(Files.begin(), Files.end());
+  Options.Jobs = Jobs;
+  Options.Checks = Checks;
+  Options.ModelFiles.assign(Models.begin(), Models.end());
+  Options.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Options.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
+                                 ExtraArgsBefore.end());
+  Options.ExportFactsDir = ExportFacts;
+  Options.ImportFactsDir = ImportFacts;
+  for (StringRef KeyValue : CheckOption) {
+    auto [Key, Value] = KeyValue.split('=');
+    if (Key.empty() || !Key.contains('.') || !KeyValue.contains('=')) {
+      error("--check-option expects <check>.<Option>=<value>, got '" +
+            KeyValue + "'");
+      return UsageError;
+    }
+    Options.CheckOpts.set(Key, Value);
+  }
+
+  bool Terminal = sys::Process::StandardErrIsDisplayed();
+  if (Terminal && !Quiet)
+    Options.Progress = [](unsigned Done, unsigned Total, StringRef File) {
+      errs() << "\r\x1b[K[" << Done << "/" << Total << "] " << File;
+      if (Done == Total)
+        errs() << "\r\x1b[K";
+      errs().flush();
+    };
+
+  auto Result = cyclint::runAnalysis(Options);
+  if (!Result) {
+    error(toString(Result.takeError()));
+    return UsageError;
+  }
+
+  cyclint::printFindings(outs(), Result->Findings);
+  outs().flush();
+  for (const cyclint::TUFailure &F : Result->Failures)
+    error(F.File + ": " + F.Reason);
+  if (!Quiet) {
+    errs() << "cyclint: " << Result->TUsAnalyzed << " translation unit"
+           << (Result->TUsAnalyzed == 1 ? "" : "s") << " analyzed, "
+           << Result->Failures.size() << " failed";
+    if (Options.ExportFactsDir.empty())
+      errs() << ", " << Result->Findings.size() << " finding"
+             << (Result->Findings.size() == 1 ? "" : "s");
+    else
+      errs() << ", " << Result->FactsWritten.size() << " facts files written";
+    errs() << "\n";
+  }
+  if (!Result->Failures.empty())
+    return SomeTUsFailed;
+  return Result->Findings.empty() ? NoFindings : Findings;
+}
