@@ -1,1 +1,165 @@
+//===- OwnershipCycleCheckTest.cpp - The cycle search ---------------------===//
+//
+// Hand-made graphs: which cycles are reported, where the warning goes, that
+// each cycle is reported once, and that large components stay bounded.
+//
+//===----------------------------------------------------------------------===//
+
+#include "OwnershipCycleCheck.h"
+#include "TestSupport.h"
+
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace cyclint;
+using namespace cyclint::testing;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::SizeIs;
+
+namespace {
+
+std::vector<Finding> runOnTUs(std::vector<TUFacts> TUs,
+                         const CheckOptions &Options = CheckOptions()) {
+  ProgramGraph G = ProgramGraph::build(std::move(TUs));
+  std::vector<Finding> Out;
+  OwnershipCycleCheck(Options).run(G, Out);
+  sortFindings(Out);
+  return Out;
+}
+
+std::vector<Finding> run(const std::vector<RecordSpec> &Specs) {
+  return runOnTUs({makeTU("/src/a.cc", Specs)});
+}
+
+/// The member the warning names: the text between the first quotes.
+std::string warnedMember(const Finding &F) {
+  llvm::StringRef M(F.Warning.Message);
+  return M.drop_front(1).split('\'').first.str();
+}
+
+TEST(OwnershipCycleCheckTest, ParentChildIsOneCycleWarnedAtTheBackLink) {
+  auto F = run({{"Parent", {"children:strong:Child:std::vector"}},
+                {"Child", {"parent:strong:Parent"}}});
+  ASSERT_THAT(F, SizeIs(1));
+  EXPECT_EQ(warnedMember(F[0]), "Child::parent");
+  EXPECT_THAT(F[0].Warning.Message, HasSubstr("Child -> Parent -> Child"));
+  ASSERT_THAT(F[0].Notes, SizeIs(2));
+  EXPECT_THAT(F[0].Notes[0].Message, HasSubstr("'Child::parent' (std::shared_ptr) keeps 'Parent' alive"));
+  EXPECT_THAT(F[0].Notes[1].Message, HasSubstr("'Parent::children' (std::vector) keeps 'Child' alive"));
+  EXPECT_EQ(F[0].Warning.Loc, F[0].Notes[0].Loc);
+}
+
+TEST(OwnershipCycleCheckTest, ReportedOnceAcrossManyTUs) {
+  std::vector<RecordSpec> Header = {{"A", {"b:strong:B"}}, {"B", {"a:strong:A"}}};
+  auto F = runOnTUs({makeTU("/src/1.cc", Header), makeTU("/src/2.cc", Header),
+                makeTU("/src/3.cc", Header)});
+  ASSERT_THAT(F, SizeIs(1));
+  EXPECT_EQ(warnedMember(F[0]), "A::b") << "no back-link name: first by name";
+}
+
+TEST(OwnershipCycleCheckTest, RecursiveStructuresAreSilent) {
+  EXPECT_THAT(run({{"Node", {"next:strong:Node"}}}), IsEmpty());
+  EXPECT_THAT(run({{"Tree", {"children:strong:Tree:std::vector"}}}), IsEmpty());
+  EXPECT_THAT(run({{"Bin", {"left:strong:Bin", "right:strong:Bin"}}}), IsEmpty());
+  // A composite: BinaryExpr::lhs reaches Expr, Expr::args may hold a BinaryExpr.
+  EXPECT_THAT(run({{"Expr", {"args:strong:Expr:std::vector"}, {}, true},
+                   {"BinaryExpr", {"lhs:strong:Expr"}, {"Expr"}}}),
+              IsEmpty());
+}
+
+TEST(OwnershipCycleCheckTest, TwoWayLinksInOneClassAreCycles) {
+  auto F = run({{"Node", {"next:strong:Node", "prev:strong:Node"}}});
+  ASSERT_THAT(F, SizeIs(1));
+  EXPECT_EQ(warnedMember(F[0]), "Node::prev");
+  auto G = run({{"Node", {"children:strong:Node:std::vector", "parent:strong:Node"}}});
+  ASSERT_THAT(G, SizeIs(1));
+  EXPECT_EQ(warnedMember(G[0]), "Node::parent");
+}
+
+TEST(OwnershipCycleCheckTest, OwningEdgesCarryButDoNotCloseCycles) {
+  // A --shared_ptr--> B --unique_ptr--> C --shared_ptr--> A leaks.
+  auto F = run({{"A", {"b:strong:B"}},
+                {"B", {"c:owning:C:std::unique_ptr"}},
+                {"C", {"owner:strong:A"}}});
+  ASSERT_THAT(F, SizeIs(1));
+  EXPECT_EQ(warnedMember(F[0]), "C::owner");
+  EXPECT_THAT(F[0].Notes, SizeIs(3));
+  // Only owning edges: not a reference cycle (and not compilable by value).
+  EXPECT_THAT(run({{"A", {"b:owning:B:std::unique_ptr"}},
+                   {"B", {"a:owning:A:std::unique_ptr"}}}),
+              IsEmpty());
+}
+
+TEST(OwnershipCycleCheckTest, WeakAndRawBackLinksBreakTheCycle) {
+  EXPECT_THAT(run({{"Parent", {"children:strong:Child:std::vector"}},
+                   {"Child", {"parent:weak:Parent:std::weak_ptr"}}}),
+              IsEmpty());
+  EXPECT_THAT(run({{"Parent", {"children:strong:Child:std::vector"}},
+                   {"Child", {"parent:borrowed:Parent"}}}),
+              IsEmpty());
+}
+
+TEST(OwnershipCycleCheckTest, InheritedMembersAndPolymorphicTargetsAreNamed) {
+  auto F = run({{"Registry", {"plugins:strong:Plugin:std::vector"}},
+                {"Plugin", {}, {}, true},
+                {"PluginBase", {"registry:strong:Registry"}, {"Plugin"}},
+                {"MyPlugin", {}, {"PluginBase"}}});
+  ASSERT_FALSE(F.empty());
+  std::string AllNotes;
+  for (const Finding &X : F)
+    for (const DiagnosticMessage &N : X.Notes)
+      AllNotes += N.Message + "\n";
+  EXPECT_THAT(AllNotes, HasSubstr("it points to a 'Plugin', which may be a"));
+  EXPECT_EQ(warnedMember(F[0]), "PluginBase::registry");
+}
+
+TEST(OwnershipCycleCheckTest, LargeComponentsGiveABoundedSetOfShortestCycles) {
+  // A complete graph on 8 classes: 56 strong members, many cycles.
+  std::vector<RecordSpec> Specs;
+  for (int I = 0; I < 8; ++I) {
+    RecordSpec S{"C" + std::to_string(I), {}};
+    for (int J = 0; J < 8; ++J)
+      if (I != J)
+        S.Fields.push_back("to" + std::to_string(J) + ":strong:C" + std::to_string(J));
+    Specs.push_back(S);
+  }
+  auto F = run(Specs);
+  EXPECT_THAT(F, SizeIs(8));
+  for (const Finding &X : F)
+    EXPECT_THAT(X.Notes, SizeIs(2)) << "shortest cycles only";
+  CheckOptions Options;
+  Options.set("ownership-cycle.MaxCyclesPerComponent", "3");
+  EXPECT_THAT(runOnTUs({makeTU("/src/a.cc", Specs)}, Options), SizeIs(3));
+}
+
+TEST(OwnershipCycleCheckTest, OutputDoesNotDependOnTUOrder) {
+  std::vector<TUFacts> TUs = {
+      makeTU("/src/1.cc", {{"A", {"b:strong:B", "c:strong:C"}}, {"B", {"a:strong:A"}}}),
+      makeTU("/src/2.cc", {{"C", {"a:strong:A", "b:strong:B"}}, {"B", {"a:strong:A"}}})};
+  auto Text = [](const std::vector<Finding> &F) {
+    std::string S;
+    llvm::raw_string_ostream OS(S);
+    printFindings(OS, F);
+    return S;
+  };
+  std::string First = Text(runOnTUs(TUs));
+  std::reverse(TUs.begin(), TUs.end());
+  EXPECT_EQ(Text(runOnTUs(TUs)), First);
+  EXPECT_FALSE(First.empty());
+}
+
+TEST(OwnershipCycleCheckTest, BackLinkNamesAreWordsOfTheIdentifier) {
+  OwnershipCycleCheck Check{CheckOptions()};
+  for (const char *Name : {"parent", "m_parent", "parent_", "mParent", "m_pParent",
+                           "parentNode", "prev_sibling", "owner", "outer"})
+    EXPECT_TRUE(Check.isBackLinkName(Name)) << Name;
+  for (const char *Name : {"children", "next", "apparent", "transparent", "root",
+                           "left", "backend", "uploader"})
+    EXPECT_FALSE(Check.isBackLinkName(Name)) << Name;
+}
+
+} // namespace

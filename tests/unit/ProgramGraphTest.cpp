@@ -1,1 +1,118 @@
+//===- ProgramGraphTest.cpp - Merging TU facts into one graph -------------===//
+
+#include "ProgramGraph.h"
+#include "TestSupport.h"
+
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace cyclint;
+using namespace cyclint::testing;
+
+namespace {
+
+NodeId nodeNamed(const ProgramGraph &G, llvm::StringRef Name) {
+  for (NodeId I = 0; I < G.nodes().size(); ++I)
+    if (G.node(I).Name == Name)
+      return I;
+  return NoNode;
+}
+
+/// "From->To via Record::field" for every edge.
+std::vector<std::string> edgeList(const ProgramGraph &G) {
+  std::vector<std::string> Out;
+  for (const GraphEdge &E : G.edges())
+    Out.push_back(G.node(E.From).Name + "->" + G.node(E.To).Name + " via " +
+                  G.memberName(E.Member) + ":" +
+                  edgeKindName(E.Kind).str());
+  std::sort(Out.begin(), Out.end());
+  return Out;
+}
+
+TEST(ProgramGraphTest, OneNodePerRecordWhateverTheNumberOfTUs) {
+  std::vector<RecordSpec> Header = {{"A", {"b:strong:B"}}, {"B", {"a:strong:A"}}};
+  ProgramGraph G = ProgramGraph::build(
+      {makeTU("/src/1.cc", Header), makeTU("/src/2.cc", Header),
+       makeTU("/src/3.cc", Header)});
+  EXPECT_EQ(G.nodes().size(), 2u);
+  EXPECT_THAT(edgeList(G), ::testing::ElementsAre("A->B via A::b:strong",
+                                                  "B->A via B::a:strong"));
+}
+
+TEST(ProgramGraphTest, WeakAndBorrowedEdgesAreNotGraphEdges) {
+  ProgramGraph G = ProgramGraph::build({makeTU(
+      "/src/1.cc", {{"A", {"b:weak:B", "c:borrowed:B"}}, {"B", {}}})});
+  EXPECT_TRUE(G.edges().empty());
+}
+
+TEST(ProgramGraphTest, BaseMembersBelongToSubclasses) {
+  ProgramGraph G = ProgramGraph::build({makeTU(
+      "/src/1.cc",
+      {{"Base", {"t:strong:T"}}, {"Derived", {}, {"Base"}}, {"T", {}}})});
+  EXPECT_THAT(edgeList(G),
+              ::testing::ElementsAre("Base->T via Base::t:strong",
+                                     "Derived->T via Base::t:strong"));
+}
+
+TEST(ProgramGraphTest, PolymorphicTargetsReachSubclassesFromOtherTUs) {
+  TUFacts Registry = makeTU(
+      "/src/registry.cc",
+      {{"Registry", {"plugins:strong:Plugin"}}, {"Plugin", {}, {}, true}});
+  TUFacts Mine = makeTU(
+      "/src/mine.cc", {{"Plugin", {}, {}, true},
+                       {"MyPlugin", {"reg:strong:Registry"}, {"Plugin"}, false, "/src/mine.cc"},
+                       {"Registry", {"plugins:strong:Plugin"}}});
+  ProgramGraph G = ProgramGraph::build({Registry, Mine});
+  EXPECT_THAT(edgeList(G),
+              ::testing::ElementsAre("MyPlugin->Registry via MyPlugin::reg:strong",
+                                     "Registry->MyPlugin via Registry::plugins:strong",
+                                     "Registry->Plugin via Registry::plugins:strong"));
+  NodeId MyPlugin = nodeNamed(G, "MyPlugin");
+  for (const GraphEdge &E : G.edges())
+    if (E.To == MyPlugin)
+      EXPECT_EQ(E.DeclaredTarget, nodeNamed(G, "Plugin"));
+}
+
+TEST(ProgramGraphTest, NonPolymorphicTargetsDoNotReachSubclasses) {
+  ProgramGraph G = ProgramGraph::build({makeTU(
+      "/src/1.cc", {{"H", {"b:strong:Base"}}, {"Base", {}}, {"D", {}, {"Base"}}})});
+  EXPECT_THAT(edgeList(G), ::testing::ElementsAre("H->Base via H::b:strong"));
+}
+
+TEST(ProgramGraphTest, TwoDefinitionsOfOneUSRStayApartAndResolvePerTU) {
+  // Two .c files each define their own `struct Node`.
+  TUFacts A = makeTU("/src/a.c", {{"Node", {"x:strong:Node"}, {}, false, "/src/a.c"},
+                                  {"HolderA", {"n:owning:Node"}, {}, false, "/src/a.c", 20}});
+  TUFacts B = makeTU("/src/b.c", {{"Node", {"y:owning:Other"}, {}, false, "/src/b.c"},
+                                  {"Other", {}, {}, false, "/src/b.c", 30}});
+  ProgramGraph G = ProgramGraph::build({B, A});
+  EXPECT_EQ(G.nodes().size(), 4u);
+  for (const GraphEdge &E : G.edges())
+    if (E.From == nodeNamed(G, "HolderA"))
+      EXPECT_EQ(G.node(E.To).Loc.File, "/src/a.c");
+}
+
+TEST(ProgramGraphTest, DestructorDeletesLearntInAnotherTUMakeRawPointersOwning) {
+  TUFacts Header = makeTU("/src/user.cc", {{"Widget", {"impl:borrowed:Impl"}}, {"Impl", {}}});
+  TUFacts Impl = makeTU("/src/widget.cc", {{"Widget", {"impl:borrowed:Impl"}}, {"Impl", {}}});
+  Impl.Records[1].Fields[0].DeletedInDestructor = true; // sorted: Impl, Widget
+  ASSERT_EQ(Impl.Records[1].Name, "Widget");
+  ProgramGraph G = ProgramGraph::build({Header, Impl});
+  ASSERT_EQ(G.edges().size(), 1u);
+  EXPECT_EQ(G.edges()[0].Kind, EdgeKind::Owning);
+  EXPECT_TRUE(G.edges()[0].OwnedRawPointer);
+}
+
+TEST(ProgramGraphTest, MergeDoesNotDependOnTUOrder) {
+  std::vector<TUFacts> TUs = {
+      makeTU("/src/1.cc", {{"A", {"b:strong:B"}}, {"B", {}}}),
+      makeTU("/src/2.cc", {{"B", {"c:strong:C"}}, {"C", {}}}),
+      makeTU("/src/3.cc", {{"C", {"a:strong:A"}}, {"A", {"b:strong:B"}}})};
+  std::vector<std::string> First = edgeList(ProgramGraph::build(TUs));
+  std::reverse(TUs.begin(), TUs.end());
+  EXPECT_EQ(edgeList(ProgramGraph::build(TUs)), First);
+}
+
+} // namespace

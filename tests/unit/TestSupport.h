@@ -1,0 +1,123 @@
+//===- TestSupport.h - Helpers shared by cyclint's unit tests ---*- C++ -*-===//
+//
+// Builds facts from in-memory code against the real libstdc++ headers, and
+// hand-made facts for the merge and check tests.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CYCLINT_TESTS_UNIT_TESTSUPPORT_H
+#define CYCLINT_TESTS_UNIT_TESTSUPPORT_H
+
+#include "FactExtractor.h"
+#include "Facts.h"
+#include "OwnershipModel.h"
+
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+
+#include <string>
+#include <vector>
+
+namespace cyclint::testing {
+
+/// Parses `Code` as C++17 (or C with Lang "c") and extracts its facts.
+inline TUFacts factsFor(llvm::StringRef Code,
+                        const OwnershipModel &Model = OwnershipModel::builtin(),
+                        std::vector<std::string> Args = {"-std=c++17"},
+                        llvm::StringRef FileName = "/virtual/input.cc") {
+  Args.push_back("-resource-dir=" CYCLINT_CLANG_RESOURCE_DIR);
+  std::unique_ptr<clang::ASTUnit> AST =
+      clang::tooling::buildASTFromCodeWithArgs(Code, Args, FileName);
+  if (!AST || AST->getDiagnostics().hasErrorOccurred())
+    return TUFacts{};
+  return extractFacts(AST->getASTContext(), Model, "/virtual");
+}
+
+inline const RecordFact *findRecord(const TUFacts &Facts,
+                                    llvm::StringRef Name) {
+  for (const RecordFact &R : Facts.Records)
+    if (R.Name == Name)
+      return &R;
+  return nullptr;
+}
+
+inline const FieldFact *findField(const TUFacts &Facts, llvm::StringRef Record,
+                                  llvm::StringRef Field) {
+  if (const RecordFact *R = findRecord(Facts, Record))
+    for (const FieldFact &F : R->Fields)
+      if (F.Name == Field)
+        return &F;
+  return nullptr;
+}
+
+/// "kind->TargetName" for each edge of a field, e.g. "strong->Parent".
+inline std::vector<std::string> edgeSummary(const TUFacts &Facts,
+                                            llvm::StringRef Record,
+                                            llvm::StringRef Field) {
+  std::vector<std::string> Out;
+  const FieldFact *F = findField(Facts, Record, Field);
+  if (!F)
+    return {"<no such field>"};
+  for (const EdgeFact &E : F->Edges) {
+    std::string Target = "<none>";
+    for (const RecordFact &R : Facts.Records)
+      if (R.USR == E.TargetUSR)
+        Target = R.Name;
+    if (Target == "<none>" && !E.TargetUSR.empty())
+      Target = "<usr:" + E.TargetUSR + ">";
+    Out.push_back(edgeKindName(E.Kind).str() + "->" + Target);
+  }
+  return Out;
+}
+
+/// Hand-made facts: records named by USR == name, fields "name:kind:target".
+struct RecordSpec {
+  std::string Name;
+  std::vector<std::string> Fields; // "field:kind:Target[:via]"
+  std::vector<std::string> Bases;
+  bool Polymorphic = false;
+  std::string File = "/src/a.h";
+  unsigned Line = 1;
+};
+
+inline TUFacts makeTU(llvm::StringRef MainFile,
+                      const std::vector<RecordSpec> &Specs) {
+  TUFacts TU;
+  TU.MainFile = MainFile.str();
+  TU.Directory = "/src";
+  for (const RecordSpec &S : Specs) {
+    RecordFact R;
+    R.USR = "c:@S@" + S.Name;
+    R.Name = S.Name;
+    R.TagKind = "struct";
+    R.Loc = {S.File, S.Line, 8};
+    R.Polymorphic = S.Polymorphic;
+    for (const std::string &B : S.Bases)
+      R.BaseUSRs.push_back("c:@S@" + B);
+    unsigned Line = S.Line;
+    for (llvm::StringRef Spec : S.Fields) {
+      llvm::SmallVector<llvm::StringRef, 4> Parts;
+      Spec.split(Parts, ':', /*MaxSplit=*/3);
+      FieldFact F;
+      F.Name = Parts[0].str();
+      F.Type = "T";
+      F.Loc = {S.File, ++Line, 3};
+      EdgeFact E;
+      E.Kind = *parseEdgeKind(Parts[1]);
+      E.TargetUSR = "c:@S@" + Parts[2].str();
+      if (Parts.size() > 3)
+        E.Via.push_back(Parts[3].str());
+      else if (E.Kind == EdgeKind::Strong)
+        E.Via.push_back("std::shared_ptr");
+      F.Edges.push_back(E);
+      R.Fields.push_back(F);
+    }
+    TU.Records.push_back(R);
+  }
+  TU.canonicalize();
+  return TU;
+}
+
+} // namespace cyclint::testing
+
+#endif // CYCLINT_TESTS_UNIT_TESTSUPPORT_H
