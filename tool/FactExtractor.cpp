@@ -16,6 +16,8 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Index/USRGeneration.h"
+#include "clang/Sema/Sema.h"
+#include "clang/Sema/SemaConsumer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Path.h"
@@ -190,6 +192,8 @@ public:
   }
 
   TUFacts Facts;
+  std::vector<const ClassTemplateSpecializationDecl *> PendingInstantiations;
+  llvm::DenseSet<const ClassTemplateSpecializationDecl *> Requested;
   llvm::DenseMap<const FieldDecl *, std::pair<size_t, size_t>> FieldIndex;
   llvm::DenseMap<const RecordDecl *, size_t> RecordsByDecl;
   std::vector<const FieldDecl *> DeletedFields;
@@ -248,6 +252,10 @@ private:
     }
 
     if (isProgramRecord(RD)) {
+      // shared_ptr<Observer<Model>> does not instantiate Observer<Model>;
+      // the extractor asks for it later, so that it has fields.
+      if (Spec && !Spec->isCompleteDefinition() && Requested.insert(Spec).second)
+        PendingInstantiations.push_back(Spec);
       if (std::string USR = usrOf(RD); !USR.empty())
         Edges.push_back({EdgeKind::Owning, USR, {}});
       return Edges;
@@ -325,7 +333,7 @@ private:
   FactBuilder &Builder;
 };
 
-class ExtractFactsConsumer : public ASTConsumer {
+class ExtractFactsConsumer : public SemaConsumer {
 public:
   ExtractFactsConsumer(const OwnershipModel &Model, std::string Directory,
                        TUFacts &Out, const SourceManager &SM)
@@ -340,14 +348,18 @@ public:
     // very members that would close (or break) a cycle.
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    Out = extractFacts(Ctx, Model, Directory);
+    Out = extractFacts(Ctx, Model, Directory, TheSema);
   }
+
+  void InitializeSema(Sema &S) override { TheSema = &S; }
+  void ForgetSema() override { TheSema = nullptr; }
 
 private:
   const OwnershipModel &Model;
   std::string Directory;
   TUFacts &Out;
   const SourceManager &SM;
+  Sema *TheSema = nullptr;
 };
 
 class ExtractFactsAction : public ASTFrontendAction {
@@ -372,12 +384,28 @@ private:
 } // namespace
 
 TUFacts extractFacts(ASTContext &Ctx, const OwnershipModel &Model,
-                     StringRef Directory) {
+                     StringRef Directory, Sema *S) {
   FactBuilder Builder(Ctx, Model, Directory);
   RecordVisitor Visitor(Builder);
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
     if (!Builder.isInSystemHeader(D->getLocation()))
       Visitor.TraverseDecl(D);
+  // Instantiate the program's class templates that members name but no code
+  // made complete. Diagnostics are suppressed: an instantiation that fails
+  // is simply not a node, it does not fail the TU. Bounded for safety.
+  DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+  for (unsigned Budget = 512; S && Budget && !Builder.PendingInstantiations.empty();
+       --Budget) {
+    auto *Spec = const_cast<ClassTemplateSpecializationDecl *>(
+        Builder.PendingInstantiations.back());
+    Builder.PendingInstantiations.pop_back();
+    bool WasSuppressed = Diags.getSuppressAllDiagnostics();
+    Diags.setSuppressAllDiagnostics(true);
+    bool Complete = S->isCompleteType(Spec->getLocation(), Ctx.getRecordType(Spec));
+    Diags.setSuppressAllDiagnostics(WasSuppressed);
+    if (Complete && !Spec->isInvalidDecl())
+      Visitor.TraverseDecl(Spec);
+  }
   for (const FieldDecl *F : Builder.DeletedFields) {
     auto It = Builder.FieldIndex.find(F);
     if (It != Builder.FieldIndex.end())

@@ -18,14 +18,17 @@
 namespace clang {
 class ASTContext;
 class FrontendAction;
+class Sema;
 } // namespace clang
 
 namespace cyclint {
 
 /// Extracts the facts of a parsed TU. `Directory` is the compile command's
-/// working directory, used to make relative file names absolute.
+/// working directory, used to make relative file names absolute. With a
+/// Sema, class templates that members name but nothing instantiated are
+/// instantiated so that they have fields.
 TUFacts extractFacts(clang::ASTContext &Ctx, const OwnershipModel &Model,
-                     llvm::StringRef Directory);
+                     llvm::StringRef Directory, clang::Sema *S = nullptr);
 
 /// A syntax-only action that extracts facts into `Out` once the TU parsed
 /// without errors. Bodies of functions in system headers are skipped: no fact
