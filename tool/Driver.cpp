@@ -15,6 +15,9 @@
 #include "ProgramGraph.h"
 
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Driver/Options.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
@@ -76,6 +79,31 @@ public:
   std::string First;
 };
 
+/// Drops arguments clang's driver does not know (GCC-only flags such as
+/// -fconserve-stack): they would make the driver fail the TU, and none of
+/// them changes what the program's types are.
+ArgumentsAdjuster dropUnknownArguments() {
+  return [](const CommandLineArguments &Args, StringRef) {
+    if (Args.empty())
+      return Args;
+    std::vector<const char *> Argv;
+    for (size_t I = 1; I < Args.size(); ++I)
+      Argv.push_back(Args[I].c_str());
+    unsigned MissingIndex = 0, MissingCount = 0;
+    llvm::opt::InputArgList Parsed = clang::driver::getDriverOptTable().ParseArgs(
+        Argv, MissingIndex, MissingCount,
+        llvm::opt::Visibility(clang::driver::options::ClangOption));
+    std::vector<bool> Drop(Args.size(), false);
+    for (const llvm::opt::Arg *A : Parsed.filtered(clang::driver::options::OPT_UNKNOWN))
+      Drop[A->getIndex() + 1] = true;
+    CommandLineArguments Kept;
+    for (size_t I = 0; I < Args.size(); ++I)
+      if (!Drop[I])
+        Kept.push_back(Args[I]);
+    return Kept;
+  };
+}
+
 struct Job {
   std::string File;
   CompileCommand Command;
@@ -128,6 +156,8 @@ JobResult runJob(const Job &J, const OwnershipModel &Model,
 
   SingleCommandDatabase DB(J.Command);
   ClangTool Tool(DB, {J.Command.Filename});
+  Tool.setPrintErrorMessage(false); // failures are reported in one line
+  Tool.appendArgumentsAdjuster(dropUnknownArguments());
   if (!Options.ExtraArgsBefore.empty())
     Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
         Options.ExtraArgsBefore, ArgumentInsertPosition::BEGIN));

@@ -371,6 +371,8 @@ public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
     CI.getFrontendOpts().SkipFunctionBodies = true;
+    // The driver reports a failed TU in one line; no "N errors generated".
+    CI.getDiagnosticOpts().ShowCarets = false;
     return std::make_unique<ExtractFactsConsumer>(Model, Directory, Out,
                                                   CI.getSourceManager());
   }
