@@ -52,7 +52,7 @@ cl::list<std::string> Files(cl::Positional,
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Number of translation units parsed in "
                                 "parallel (default: all cores)"),
-                       cl::init(0), cl::cat(Category));
+                       cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<std::string>
     Checks("checks",
            cl::desc("Comma-separated globs of checks to run, clang-tidy "
