@@ -123,7 +123,7 @@ using Cycle = std::vector<const GraphEdge *>;
 /// Shortest path of keep-alive edges from `From` to `To` inside the
 /// component; empty when none.
 Cycle shortestPath(const ProgramGraph &G, const std::vector<bool> &InComponent,
-                   NodeId From, NodeId To) {
+                   NodeId From, NodeId To, uint64_t &Budget) {
   std::vector<const GraphEdge *> Parent(G.nodes().size(), nullptr);
   std::vector<bool> Visited(G.nodes().size(), false);
   std::deque<NodeId> Queue{From};
@@ -133,6 +133,8 @@ Cycle shortestPath(const ProgramGraph &G, const std::vector<bool> &InComponent,
     Queue.pop_front();
     if (N == To)
       break;
+    if (Budget)
+      --Budget;
     for (unsigned EdgeIndex : G.node(N).OutEdges) {
       const GraphEdge &E = G.edges()[EdgeIndex];
       if (!InComponent[E.To] || Visited[E.To])
@@ -174,8 +176,13 @@ void OwnershipCycleCheck::run(const ProgramGraph &G, std::vector<Finding> &Out) 
 
     std::set<std::vector<MemberRef>> Reported;
     unsigned Count = 0;
+    // Searches that find only recursive structures cost time and report
+    // nothing; a budget of visited nodes keeps huge components (a class
+    // hierarchy of thousands of shared_ptr-linked types) near-linear. It is
+    // spent in a fixed order, so the output stays deterministic.
+    uint64_t Budget = 20'000'000;
     for (const GraphEdge *Start : Inside) {
-      if (Count >= MaxCyclesPerComponent)
+      if (Count >= MaxCyclesPerComponent || Budget == 0)
         break;
       if (Start->Kind != EdgeKind::Strong)
         continue;
@@ -190,7 +197,8 @@ void OwnershipCycleCheck::run(const ProgramGraph &G, std::vector<Finding> &Out) 
           continue;
         Witness.push_back(*Other);
       } else {
-        Cycle Back = shortestPath(G, InComponent, Start->To, Start->From);
+        Cycle Back =
+            shortestPath(G, InComponent, Start->To, Start->From, Budget);
         if (Back.empty())
           continue;
         llvm::append_range(Witness, Back);

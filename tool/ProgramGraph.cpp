@@ -20,11 +20,18 @@
 namespace cyclint {
 
 namespace {
+/// An edge as one TU resolved it. The fact lives once in the merged field
+/// (index `Edge`): a header seen by a thousand TUs gives one pending edge,
+/// not a thousand copies.
 struct PendingEdge {
   NodeId From;
   unsigned Field;
-  EdgeFact Fact;
+  unsigned Edge;
   NodeId Target;
+  friend bool operator<(const PendingEdge &A, const PendingEdge &B) {
+    return std::tie(A.From, A.Field, A.Edge, A.Target) <
+           std::tie(B.From, B.Field, B.Edge, B.Target);
+  }
 };
 } // namespace
 
@@ -75,7 +82,7 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
   }
 
   // Pass 2: resolve each TU's references in that TU's view of the program.
-  std::vector<PendingEdge> Pending;
+  std::set<PendingEdge> Pending;
   std::vector<std::set<NodeId>> Bases(G.Nodes.size());
   for (size_t TU = 0; TU < TUs.size(); ++TU) {
     llvm::StringMap<NodeId> Local;
@@ -99,21 +106,18 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
                           [&](const FieldFact &X) { return X.Name == F.Name; }) -
             G.Nodes[From].Fields.begin();
         for (const EdgeFact &E : F.Edges) {
-          NodeId Target = E.TargetUSR.empty() ? NoNode : Resolve(E.TargetUSR);
-          Pending.push_back({From, FieldIndex, E, Target});
-          // The merged node keeps every edge any TU saw for the field, with
-          // the target's USR, for fact dumps and future checks.
+          // The merged field keeps every edge any TU saw, once.
           std::vector<EdgeFact> &Merged = G.Nodes[From].Fields[FieldIndex].Edges;
-          if (!llvm::is_contained(Merged, E))
+          auto It = llvm::find(Merged, E);
+          unsigned EdgeIndex = It - Merged.begin();
+          if (It == Merged.end())
             Merged.push_back(E);
+          NodeId Target = E.TargetUSR.empty() ? NoNode : Resolve(E.TargetUSR);
+          Pending.insert({From, FieldIndex, EdgeIndex, Target});
         }
       }
     }
   }
-  for (GraphNode &N : G.Nodes)
-    for (FieldFact &F : N.Fields)
-      llvm::sort(F.Edges);
-
   // Hierarchy: direct subclasses and one representative per hierarchy.
   G.Derived.assign(G.Nodes.size(), {});
   G.HierarchyRoot.resize(G.Nodes.size());
@@ -150,10 +154,11 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
     if (P.Target == NoNode)
       continue;
     const FieldFact &F = G.Nodes[P.From].Fields[P.Field];
-    EdgeKind Kind = P.Fact.Kind;
+    const EdgeFact &Fact = F.Edges[P.Edge];
+    EdgeKind Kind = Fact.Kind;
     bool OwnedRaw = false;
     if (Kind == EdgeKind::Borrowed && F.DeletedInDestructor &&
-        P.Fact.Via.empty()) {
+        Fact.Via.empty()) {
       Kind = EdgeKind::Owning;
       OwnedRaw = true;
     }
@@ -176,7 +181,7 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
           GraphEdge &Existing = G.Edges[It->second];
           if (Kind == EdgeKind::Strong && Existing.Kind != EdgeKind::Strong) {
             Existing.Kind = Kind;
-            Existing.Via = P.Fact.Via;
+            Existing.Via = Fact.Via;
           }
           continue;
         }
@@ -185,7 +190,7 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
         E.To = To;
         E.Kind = Kind;
         E.Member = Member;
-        E.Via = P.Fact.Via;
+        E.Via = Fact.Via;
         E.DeclaredTarget = Declared;
         E.OwnedRawPointer = OwnedRaw;
         G.Edges.push_back(std::move(E));
@@ -197,6 +202,9 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
   });
   for (unsigned I = 0; I < G.Edges.size(); ++I)
     G.Nodes[G.Edges[I].From].OutEdges.push_back(I);
+  for (GraphNode &N : G.Nodes)
+    for (FieldFact &F : N.Fields)
+      llvm::sort(F.Edges);
   return G;
 }
 
