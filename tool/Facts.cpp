@@ -233,7 +233,7 @@ Expected<TUFacts> factsFromJSON(const json::Value &V) {
 Error writeFactsFile(const TUFacts &Facts, StringRef Path) {
   std::string Text;
   raw_string_ostream OS(Text);
-  OS << formatv("{0:1}", toJSON(Facts)) << "\n";
+  OS << toJSON(Facts) << "\n"; // compact: facts of big TUs are megabytes
   OS.flush();
   SmallString<256> Temp;
   int FD;
