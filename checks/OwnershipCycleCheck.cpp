@@ -1,15 +1,17 @@
 //===- OwnershipCycleCheck.cpp - cyclint-ownership-cycle ------------------===//
 //
 // 1. Strongly connected components (Tarjan) of the keep-alive graph.
-// 2. In each component, for each strong edge in name order, the shortest
-//    cycle through it (BFS back to its source): a bounded, deterministic set
-//    of witnesses, deduplicated by the set of members they use.
-// 3. A witness is a recursive structure, not a cycle, when it uses a single
-//    member (Node::next, Tree::children), or stays inside one class hierarchy
-//    and no member in it is named as a back link (Expr::lhs with
-//    BinaryExpr::args; left + right). Parent/child, prev/next and A::b + B::a
-//    remain cycles. Finding rings built from recursive types needs the
-//    points-to analysis of function bodies.
+// 2. In each component, for each strong member edge in name order, the
+//    shortest cycle through it that uses at least one other member (BFS over
+//    (node, another-member-used) states): a bounded, deterministic set of
+//    witnesses, deduplicated by the set of members they use.
+// 3. A cycle through a single member (Node::next, Tree::children,
+//    Base::children reaching a subclass) is a recursive structure and never
+//    a witness. A witness that stays inside one class hierarchy with no
+//    member named as a back link (Expr::lhs with BinaryExpr::args; left +
+//    right) is a composite tree and is dropped too. Parent/child, prev/next
+//    and A::b + B::a remain cycles. Finding rings built from recursive types
+//    needs the points-to analysis of function bodies.
 // 4. The warning sits at the member to weaken: a strong member (only those
 //    can become weak), preferring a back-link name, then a plain pointer over
 //    a pointer inside a container (back links are single pointers, forward
@@ -120,35 +122,46 @@ std::vector<std::vector<NodeId>> stronglyConnectedComponents(const ProgramGraph 
 
 using Cycle = std::vector<const GraphEdge *>;
 
-/// Shortest path of keep-alive edges from `From` to `To` inside the
-/// component; empty when none.
-Cycle shortestPath(const ProgramGraph &G, const std::vector<bool> &InComponent,
-                   NodeId From, NodeId To, uint64_t &Budget) {
-  std::vector<const GraphEdge *> Parent(G.nodes().size(), nullptr);
-  std::vector<bool> Visited(G.nodes().size(), false);
-  std::deque<NodeId> Queue{From};
-  Visited[From] = true;
-  while (!Queue.empty()) {
-    NodeId N = Queue.front();
+/// The shortest path inside the component from Start's target back to its
+/// source that traverses at least one member edge other than Start's member;
+/// empty when there is none. `Budget` counts visited states.
+Cycle shortestCycleThrough(const ProgramGraph &G,
+                           const std::vector<bool> &InComponent,
+                           const GraphEdge &Start, uint64_t &Budget) {
+  // State = node * 2 + (another member used so far).
+  struct Arrival {
+    const GraphEdge *Edge = nullptr;
+    size_t From = 0;
+  };
+  const size_t States = G.nodes().size() * 2;
+  std::vector<Arrival> Parent(States);
+  std::vector<bool> Visited(States, false);
+  const size_t Source = Start.To * 2, Goal = Start.From * 2 + 1;
+  std::deque<size_t> Queue{Source};
+  Visited[Source] = true;
+  while (!Queue.empty() && !Visited[Goal] && Budget) {
+    size_t State = Queue.front();
     Queue.pop_front();
-    if (N == To)
-      break;
-    if (Budget)
-      --Budget;
-    for (unsigned EdgeIndex : G.node(N).OutEdges) {
+    --Budget;
+    bool Used = State % 2;
+    for (unsigned EdgeIndex : G.node(State / 2).OutEdges) {
       const GraphEdge &E = G.edges()[EdgeIndex];
-      if (!InComponent[E.To] || Visited[E.To])
+      if (!InComponent[E.To])
         continue;
-      Visited[E.To] = true;
-      Parent[E.To] = &E;
-      Queue.push_back(E.To);
+      bool Other = E.Role == EdgeRole::Member && !(E.Member == Start.Member);
+      size_t Next = E.To * 2 + (Used || Other);
+      if (Visited[Next])
+        continue;
+      Visited[Next] = true;
+      Parent[Next] = {&E, State};
+      Queue.push_back(Next);
     }
   }
   Cycle Path;
-  if (!Visited[To])
+  if (!Visited[Goal])
     return Path;
-  for (NodeId N = To; N != From; N = Parent[N]->From)
-    Path.push_back(Parent[N]);
+  for (size_t State = Goal; State != Source; State = Parent[State].From)
+    Path.push_back(Parent[State].Edge);
   std::reverse(Path.begin(), Path.end());
   return Path;
 }
@@ -157,11 +170,15 @@ Cycle shortestPath(const ProgramGraph &G, const std::vector<bool> &InComponent,
 
 void OwnershipCycleCheck::run(const ProgramGraph &G, std::vector<Finding> &Out) {
   std::vector<bool> InComponent(G.nodes().size(), false);
+  // Name order, independent of node numbering; structural edges last.
+  auto Key = [&](const GraphEdge *E) {
+    return std::make_tuple(E->Role,
+                           E->Role == EdgeRole::Member ? G.memberName(E->Member)
+                                                       : std::string(),
+                           G.node(E->To).Name, G.node(E->From).Name);
+  };
   auto ByName = [&](const GraphEdge *A, const GraphEdge *B) {
-    return std::make_tuple(G.memberName(A->Member), G.node(A->To).Name,
-                           G.node(A->From).Name) <
-           std::make_tuple(G.memberName(B->Member), G.node(B->To).Name,
-                           G.node(B->From).Name);
+    return Key(A) < Key(B);
   };
 
   for (const std::vector<NodeId> &Component : stronglyConnectedComponents(G)) {
@@ -177,66 +194,56 @@ void OwnershipCycleCheck::run(const ProgramGraph &G, std::vector<Finding> &Out) 
     std::set<std::vector<MemberRef>> Reported;
     unsigned Count = 0;
     // Searches that find only recursive structures cost time and report
-    // nothing; a budget of visited nodes keeps huge components (a class
+    // nothing; a budget of visited states keeps huge components (a class
     // hierarchy of thousands of shared_ptr-linked types) near-linear. It is
     // spent in a fixed order, so the output stays deterministic.
     uint64_t Budget = 20'000'000;
     for (const GraphEdge *Start : Inside) {
       if (Count >= MaxCyclesPerComponent || Budget == 0)
         break;
-      if (Start->Kind != EdgeKind::Strong)
+      if (Start->Role != EdgeRole::Member || Start->Kind != EdgeKind::Strong)
         continue;
+      Cycle Back = shortestCycleThrough(G, InComponent, *Start, Budget);
+      if (Back.empty())
+        continue; // only through this member: a list or a tree
       Cycle Witness{Start};
-      if (Start->From == Start->To) {
-        // A second member from the class to itself: prev + next.
-        auto Other = llvm::find_if(Inside, [&](const GraphEdge *E) {
-          return E->From == Start->From && E->To == Start->From &&
-                 !(E->Member == Start->Member);
-        });
-        if (Other == Inside.end())
-          continue;
-        Witness.push_back(*Other);
-      } else {
-        Cycle Back =
-            shortestPath(G, InComponent, Start->To, Start->From, Budget);
-        if (Back.empty())
-          continue;
-        llvm::append_range(Witness, Back);
-      }
+      llvm::append_range(Witness, Back);
+      std::vector<MemberStep> Steps = G.memberSteps(Witness);
 
       std::vector<MemberRef> Members;
       bool SameHierarchy = true, HasBackLink = false;
-      for (const GraphEdge *E : Witness) {
-        Members.push_back(E->Member);
-        SameHierarchy &= G.sameHierarchy(E->From, Start->From) &&
-                         G.sameHierarchy(E->To, Start->From);
-        HasBackLink |= isBackLinkName(G.field(E->Member).Name);
+      for (const MemberStep &S : Steps) {
+        Members.push_back(S.Edge->Member);
+        SameHierarchy &= G.sameHierarchy(S.Holder, Steps.front().Holder) &&
+                         G.sameHierarchy(S.Target, Steps.front().Holder);
+        HasBackLink |= isBackLinkName(G.field(S.Edge->Member).Name);
       }
       llvm::sort(Members);
       Members.erase(std::unique(Members.begin(), Members.end()), Members.end());
-      if (Members.size() == 1 || (SameHierarchy && !HasBackLink))
+      if (Members.size() < 2 || (SameHierarchy && !HasBackLink))
         continue; // a recursive structure: a list, a tree, a composite
       if (!Reported.insert(Members).second)
         continue;
 
       // The member to weaken, then the cycle rotated to start there.
-      auto Rank = [&](const GraphEdge *E) {
-        return std::make_tuple(E->Kind != EdgeKind::Strong,
-                               !isBackLinkName(G.field(E->Member).Name),
-                               E->Via.size() > 1, G.memberName(E->Member),
-                               G.node(E->To).Name);
+      auto Rank = [&](const MemberStep &S) {
+        const GraphEdge &E = *S.Edge;
+        return std::make_tuple(E.Kind != EdgeKind::Strong,
+                               !isBackLinkName(G.field(E.Member).Name),
+                               E.Via.size() > 1, G.memberName(E.Member),
+                               G.node(S.Target).Name);
       };
       auto Weaken = std::min_element(
-          Witness.begin(), Witness.end(),
-          [&](const GraphEdge *A, const GraphEdge *B) { return Rank(A) < Rank(B); });
-      std::rotate(Witness.begin(), Weaken, Witness.end());
+          Steps.begin(), Steps.end(),
+          [&](const MemberStep &A, const MemberStep &B) { return Rank(A) < Rank(B); });
+      std::rotate(Steps.begin(), Weaken, Steps.end());
 
       Finding F;
       F.CheckName = Name;
-      F.Warning.Loc = G.field(Witness.front()->Member).Loc;
-      F.Warning.Message = wording::neverFreedCycle(G, *Witness.front(), Witness);
-      for (const GraphEdge *E : Witness)
-        F.Notes.push_back({G.field(E->Member).Loc, wording::edgeNote(G, *E)});
+      F.Warning.Loc = G.field(Steps.front().Edge->Member).Loc;
+      F.Warning.Message = wording::neverFreedCycle(G, Steps);
+      for (const MemberStep &S : Steps)
+        F.Notes.push_back({G.field(S.Edge->Member).Loc, wording::edgeNote(G, S)});
       Out.push_back(std::move(F));
       ++Count;
     }

@@ -51,29 +51,30 @@ static std::string holdDescription(const GraphEdge &E) {
   return Text;
 }
 
-std::string edgeNote(const ProgramGraph &G, const GraphEdge &E) {
+std::string edgeNote(const ProgramGraph &G, const MemberStep &Step) {
+  const GraphEdge &E = *Step.Edge;
   std::string Text = quoted(G.memberName(E.Member)) + " (" +
                      holdDescription(E) + ")";
-  if (E.Member.Record != E.From)
-    Text += ", inherited by " + quoted(G.node(E.From).Name) + ",";
-  Text += " keeps " + quoted(G.node(E.To).Name) + " alive";
-  if (E.DeclaredTarget != NoNode)
-    Text += " (it points to a " + quoted(G.node(E.DeclaredTarget).Name) +
-            ", which may be a " + quoted(G.node(E.To).Name) + ")";
+  if (E.Member.Record != Step.Holder)
+    Text += ", inherited by " + quoted(G.node(Step.Holder).Name) + ",";
+  Text += " keeps " + quoted(G.node(Step.Target).Name) + " alive";
+  if (Step.Declared != NoNode)
+    Text += " (it points to a " + quoted(G.node(Step.Declared).Name) +
+            ", which may be a " + quoted(G.node(Step.Target).Name) + ")";
   return Text;
 }
 
 std::string cyclePath(const ProgramGraph &G,
-                      const std::vector<const GraphEdge *> &Cycle) {
-  std::string Text = G.node(Cycle.front()->From).Name;
-  for (const GraphEdge *E : Cycle)
-    Text += " -> " + G.node(E->To).Name;
+                      const std::vector<MemberStep> &Cycle) {
+  std::string Text = G.node(Cycle.front().Holder).Name;
+  for (const MemberStep &S : Cycle)
+    Text += " -> " + G.node(S.Target).Name;
   return Text;
 }
 
-std::string neverFreedCycle(const ProgramGraph &G, const GraphEdge &Weaken,
-                            const std::vector<const GraphEdge *> &Cycle) {
-  return quoted(G.memberName(Weaken.Member)) +
+std::string neverFreedCycle(const ProgramGraph &G,
+                            const std::vector<MemberStep> &Cycle) {
+  return quoted(G.memberName(Cycle.front().Edge->Member)) +
          " closes a reference cycle that is never freed (" +
          cyclePath(G, Cycle) +
          "); make this member a weak or non-owning reference";

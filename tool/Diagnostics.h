@@ -39,14 +39,15 @@ void printFindings(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
 
 namespace wording {
 /// `'Child::parent' (std::shared_ptr) keeps 'Parent' alive`, with the
-/// inheritance and polymorphism the edge went through.
-std::string edgeNote(const ProgramGraph &G, const GraphEdge &E);
+/// inheritance and polymorphism the step went through.
+std::string edgeNote(const ProgramGraph &G, const MemberStep &Step);
 /// `Child -> Parent -> Child`
 std::string cyclePath(const ProgramGraph &G,
-                      const std::vector<const GraphEdge *> &Cycle);
-/// The warning at the member to weaken in a cycle nothing frees.
-std::string neverFreedCycle(const ProgramGraph &G, const GraphEdge &Weaken,
-                            const std::vector<const GraphEdge *> &Cycle);
+                      const std::vector<MemberStep> &Cycle);
+/// The warning at the member to weaken (the cycle's first step) in a cycle
+/// nothing frees.
+std::string neverFreedCycle(const ProgramGraph &G,
+                            const std::vector<MemberStep> &Cycle);
 } // namespace wording
 
 } // namespace cyclint

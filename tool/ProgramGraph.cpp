@@ -139,17 +139,26 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
   for (NodeId N = 0; N < G.Nodes.size(); ++N)
     Find(N);
 
-  // Keep-alive edges, with inheritance applied on both ends.
-  std::map<std::tuple<NodeId, NodeId, MemberRef, NodeId>, unsigned> Seen;
-  std::vector<std::vector<NodeId>> SubclassCache(G.Nodes.size());
-  std::vector<bool> SubclassCached(G.Nodes.size(), false);
-  auto Subclasses = [&](NodeId N) -> const std::vector<NodeId> & {
-    if (!SubclassCached[N]) {
-      SubclassCache[N] = G.subclassesOf(N);
-      SubclassCached[N] = true;
-    }
-    return SubclassCache[N];
-  };
+  // Dispatch nodes: one per polymorphic class that has subclasses.
+  const unsigned ClassCount = G.Nodes.size();
+  std::vector<NodeId> DispatchOf(ClassCount, NoNode);
+  for (NodeId T = 0; T < ClassCount; ++T) {
+    if (!G.Nodes[T].Polymorphic || G.Derived[T].empty())
+      continue;
+    GraphNode D;
+    D.DispatchFor = T;
+    D.USR = G.Nodes[T].USR + "#dispatch";
+    D.Name = G.Nodes[T].Name;
+    D.TagKind = G.Nodes[T].TagKind;
+    D.Loc = G.Nodes[T].Loc;
+    D.Polymorphic = true;
+    DispatchOf[T] = G.Nodes.size();
+    G.Nodes.push_back(std::move(D));
+  }
+
+  // Member edges: one per (holder, target, member), strongest kind wins (a
+  // member may reach one target through two wrappers: pair<shared_ptr<T>, T>).
+  std::map<std::tuple<NodeId, NodeId, MemberRef>, unsigned> Seen;
   for (const PendingEdge &P : Pending) {
     if (P.Target == NoNode)
       continue;
@@ -165,40 +174,54 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
     if (!keepsAlive(Kind))
       continue;
     MemberRef Member{P.From, P.Field};
-    std::vector<NodeId> Holders{P.From};
-    llvm::append_range(Holders, Subclasses(P.From));
-    std::vector<std::pair<NodeId, NodeId>> Targets{{P.Target, NoNode}};
-    if (G.Nodes[P.Target].Polymorphic)
-      for (NodeId D : Subclasses(P.Target))
-        Targets.push_back({D, P.Target});
-    for (NodeId Holder : Holders)
-      for (auto [To, Declared] : Targets) {
-        auto [It, Inserted] =
-            Seen.try_emplace({Holder, To, Member, Declared}, G.Edges.size());
-        if (!Inserted) {
-          // One member may reach a target through two wrappers with
-          // different kinds (pair<shared_ptr<T>, T>): the strong one counts.
-          GraphEdge &Existing = G.Edges[It->second];
-          if (Kind == EdgeKind::Strong && Existing.Kind != EdgeKind::Strong) {
-            Existing.Kind = Kind;
-            Existing.Via = Fact.Via;
-          }
-          continue;
-        }
-        GraphEdge E;
-        E.From = Holder;
-        E.To = To;
-        E.Kind = Kind;
-        E.Member = Member;
-        E.Via = Fact.Via;
-        E.DeclaredTarget = Declared;
-        E.OwnedRawPointer = OwnedRaw;
-        G.Edges.push_back(std::move(E));
+    NodeId To = DispatchOf[P.Target] != NoNode ? DispatchOf[P.Target] : P.Target;
+    auto [It, Inserted] = Seen.try_emplace({P.From, To, Member}, G.Edges.size());
+    if (!Inserted) {
+      GraphEdge &Existing = G.Edges[It->second];
+      if (Kind == EdgeKind::Strong && Existing.Kind != EdgeKind::Strong) {
+        Existing.Kind = Kind;
+        Existing.Via = Fact.Via;
+        Existing.OwnedRawPointer = false;
       }
+      continue;
+    }
+    GraphEdge E;
+    E.From = P.From;
+    E.To = To;
+    E.Role = EdgeRole::Member;
+    E.Kind = Kind;
+    E.Member = Member;
+    E.Via = Fact.Via;
+    E.OwnedRawPointer = OwnedRaw;
+    G.Edges.push_back(std::move(E));
   }
-  llvm::sort(G.Edges, [](const GraphEdge &A, const GraphEdge &B) {
-    return std::tie(A.From, A.Member, A.To, A.DeclaredTarget) <
-           std::tie(B.From, B.Member, B.To, B.DeclaredTarget);
+
+  // Structural edges.
+  for (NodeId N = 0; N < ClassCount; ++N)
+    for (NodeId B : G.Nodes[N].Bases) {
+      GraphEdge E;
+      E.From = N;
+      E.To = B;
+      E.Role = EdgeRole::Subobject;
+      G.Edges.push_back(std::move(E));
+    }
+  for (NodeId T = 0; T < ClassCount; ++T) {
+    if (DispatchOf[T] == NoNode)
+      continue;
+    std::vector<NodeId> Targets{T};
+    llvm::append_range(Targets, G.subclassesOf(T));
+    for (NodeId S : Targets) {
+      GraphEdge E;
+      E.From = DispatchOf[T];
+      E.To = S;
+      E.Role = EdgeRole::Dispatch;
+      G.Edges.push_back(std::move(E));
+    }
+  }
+
+  llvm::stable_sort(G.Edges, [](const GraphEdge &A, const GraphEdge &B) {
+    return std::tie(A.From, A.Role, A.Member, A.To) <
+           std::tie(B.From, B.Role, B.Member, B.To);
   });
   for (unsigned I = 0; I < G.Edges.size(); ++I)
     G.Nodes[G.Edges[I].From].OutEdges.push_back(I);
@@ -206,6 +229,43 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
     for (FieldFact &F : N.Fields)
       llvm::sort(F.Edges);
   return G;
+}
+
+std::vector<MemberStep>
+ProgramGraph::memberSteps(const std::vector<const GraphEdge *> &Cycle) const {
+  std::vector<MemberStep> Steps;
+  const size_t L = Cycle.size();
+  size_t First = 0;
+  while (First < L && Cycle[First]->Role != EdgeRole::Member)
+    ++First;
+  if (First == L)
+    return Steps;
+  // Begin at the subobject chain leading into the first member, if any.
+  size_t Begin = First;
+  for (size_t K = 0; K + 1 < L && Cycle[(Begin + L - 1) % L]->Role == EdgeRole::Subobject; ++K)
+    Begin = (Begin + L - 1) % L;
+  NodeId Holder = NoNode;
+  for (size_t K = 0; K < L; ++K) {
+    const GraphEdge *E = Cycle[(Begin + K) % L];
+    switch (E->Role) {
+    case EdgeRole::Subobject:
+      if (Holder == NoNode)
+        Holder = E->From;
+      break;
+    case EdgeRole::Dispatch:
+      if (!Steps.empty()) {
+        Steps.back().Target = E->To;
+        NodeId Declared = Nodes[E->From].DispatchFor;
+        Steps.back().Declared = Declared == E->To ? NoNode : Declared;
+      }
+      break;
+    case EdgeRole::Member:
+      Steps.push_back({E, Holder == NoNode ? E->From : Holder, E->To, NoNode});
+      Holder = NoNode;
+      break;
+    }
+  }
+  return Steps;
 }
 
 std::string ProgramGraph::memberName(MemberRef M) const {
@@ -231,6 +291,10 @@ std::vector<NodeId> ProgramGraph::subclassesOf(NodeId Id) const {
 }
 
 bool ProgramGraph::sameHierarchy(NodeId A, NodeId B) const {
+  if (isDispatch(A))
+    A = Nodes[A].DispatchFor;
+  if (isDispatch(B))
+    B = Nodes[B].DispatchFor;
   return HierarchyRoot[A] == HierarchyRoot[B];
 }
 

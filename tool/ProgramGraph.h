@@ -1,14 +1,18 @@
 //===- ProgramGraph.h - The whole-program ownership graph -------*- C++ -*-===//
 //
 // The merge step: facts from every TU become one graph with one node per
-// record definition, whatever number of TUs saw it. Inheritance is resolved
-// here, once, for every check:
-//   * members of a base belong to every derived class (edges are copied down,
-//     remembering the base member they come from);
-//   * an edge to a polymorphic class may reach every class derived from it
-//     anywhere in the program (edges are copied to each subclass, remembering
-//     the declared target).
-// Only edges that keep their target alive (strong, owning) are in the graph.
+// record definition, whatever number of TUs saw it. Only edges that keep
+// their target alive (strong, owning) are in the graph. Inheritance is
+// resolved here, once, for every check, with two kinds of structural edges
+// rather than by copying member edges (which is quadratic in the size of a
+// class hierarchy):
+//   * Subobject: a class node points at each direct base: a Derived object
+//     contains its Base part, so it holds whatever Base's members hold.
+//   * Dispatch: a member whose type names a polymorphic class T with
+//     subclasses points at a dispatch node for T, which points at T and at
+//     every subclass of T known anywhere in the program.
+// memberSteps() folds these back into what a user reads: "'Base::m',
+// inherited by 'Derived', keeps 'S' alive (it points to a 'T')".
 //
 //===----------------------------------------------------------------------===//
 
@@ -37,20 +41,35 @@ struct MemberRef {
   }
 };
 
+enum class EdgeRole {
+  Member,    // a field of From keeps To alive
+  Subobject, // From derives from To: it contains a To
+  Dispatch,  // From is the dispatch node of a class that To is or derives from
+};
+
 struct GraphEdge {
   NodeId From = NoNode;
   NodeId To = NoNode;
-  EdgeKind Kind = EdgeKind::Owning;
-  MemberRef Member;
-  std::vector<std::string> Via;
-  /// The class named in the member's type, when the edge reaches a subclass
-  /// of it (polymorphism); NoNode when To is the declared class.
-  NodeId DeclaredTarget = NoNode;
+  EdgeRole Role = EdgeRole::Member;
+  EdgeKind Kind = EdgeKind::Owning; // structural edges are owning (identity)
+  MemberRef Member;                 // Member edges only
+  std::vector<std::string> Via;     // Member edges only
   /// True when the member is a raw pointer that a destructor deletes.
   bool OwnedRawPointer = false;
 };
 
+/// One member edge of a cycle as the user sees it, with the structural edges
+/// around it folded in.
+struct MemberStep {
+  const GraphEdge *Edge = nullptr; // the Member edge
+  NodeId Holder = NoNode;   // the class whose object holds it (may inherit it)
+  NodeId Target = NoNode;   // the class of the object kept alive
+  NodeId Declared = NoNode; // the class the member's type names, if != Target
+};
+
 struct GraphNode {
+  /// For a dispatch node, the class it dispatches over; NoNode for classes.
+  NodeId DispatchFor = NoNode;
   std::string USR;
   std::string Name;
   std::string TagKind;
@@ -74,6 +93,13 @@ public:
   }
   /// `Record::field`, the name every diagnostic uses for a member.
   std::string memberName(MemberRef M) const;
+
+  bool isDispatch(NodeId Id) const { return Nodes[Id].DispatchFor != NoNode; }
+
+  /// Folds a closed path of edges (a cycle, starting anywhere) into member
+  /// steps, starting with the first Member edge of the path.
+  std::vector<MemberStep>
+  memberSteps(const std::vector<const GraphEdge *> &Cycle) const;
 
   /// All classes derived from `Id`, directly or not, in NodeId order.
   std::vector<NodeId> subclassesOf(NodeId Id) const;

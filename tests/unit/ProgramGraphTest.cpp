@@ -20,13 +20,21 @@ NodeId nodeNamed(const ProgramGraph &G, llvm::StringRef Name) {
   return NoNode;
 }
 
-/// "From->To via Record::field" for every edge.
+/// "From->To via Record::field:kind" for member edges, "From->To [role]"
+/// for structural ones; dispatch nodes are written "Class*".
 std::vector<std::string> edgeList(const ProgramGraph &G) {
+  auto Name = [&](NodeId N) {
+    return G.node(N).Name + (G.isDispatch(N) ? "*" : "");
+  };
   std::vector<std::string> Out;
-  for (const GraphEdge &E : G.edges())
-    Out.push_back(G.node(E.From).Name + "->" + G.node(E.To).Name + " via " +
-                  G.memberName(E.Member) + ":" +
-                  edgeKindName(E.Kind).str());
+  for (const GraphEdge &E : G.edges()) {
+    std::string Text = Name(E.From) + "->" + Name(E.To);
+    if (E.Role == EdgeRole::Member)
+      Text += " via " + G.memberName(E.Member) + ":" + edgeKindName(E.Kind).str();
+    else
+      Text += E.Role == EdgeRole::Subobject ? " [subobject]" : " [dispatch]";
+    Out.push_back(Text);
+  }
   std::sort(Out.begin(), Out.end());
   return Out;
 }
@@ -51,9 +59,10 @@ TEST(ProgramGraphTest, BaseMembersBelongToSubclasses) {
   ProgramGraph G = ProgramGraph::build({makeTU(
       "/src/1.cc",
       {{"Base", {"t:strong:T"}}, {"Derived", {}, {"Base"}}, {"T", {}}})});
+  // Derived holds Base's members through its Base subobject.
   EXPECT_THAT(edgeList(G),
               ::testing::ElementsAre("Base->T via Base::t:strong",
-                                     "Derived->T via Base::t:strong"));
+                                     "Derived->Base [subobject]"));
 }
 
 TEST(ProgramGraphTest, PolymorphicTargetsReachSubclassesFromOtherTUs) {
@@ -66,19 +75,58 @@ TEST(ProgramGraphTest, PolymorphicTargetsReachSubclassesFromOtherTUs) {
                        {"Registry", {"plugins:strong:Plugin"}}});
   ProgramGraph G = ProgramGraph::build({Registry, Mine});
   EXPECT_THAT(edgeList(G),
-              ::testing::ElementsAre("MyPlugin->Registry via MyPlugin::reg:strong",
-                                     "Registry->MyPlugin via Registry::plugins:strong",
-                                     "Registry->Plugin via Registry::plugins:strong"));
-  NodeId MyPlugin = nodeNamed(G, "MyPlugin");
-  for (const GraphEdge &E : G.edges())
-    if (E.To == MyPlugin)
-      EXPECT_EQ(E.DeclaredTarget, nodeNamed(G, "Plugin"));
+              ::testing::ElementsAre("MyPlugin->Plugin [subobject]",
+                                     "MyPlugin->Registry via MyPlugin::reg:strong",
+                                     "Plugin*->MyPlugin [dispatch]",
+                                     "Plugin*->Plugin [dispatch]",
+                                     "Registry->Plugin* via Registry::plugins:strong"));
+}
+
+TEST(ProgramGraphTest, MemberStepsFoldInheritanceAndDispatch) {
+  // Registry --plugins--> Plugin* --> MyPlugin --[subobject]--> PluginBase
+  //   --PluginBase::registry--> Registry
+  ProgramGraph G = ProgramGraph::build({makeTU(
+      "/src/1.cc", {{"Registry", {"plugins:strong:Plugin"}},
+                    {"Plugin", {}, {}, true},
+                    {"PluginBase", {"registry:strong:Registry"}, {"Plugin"}},
+                    {"MyPlugin", {}, {"PluginBase"}}})});
+  auto EdgeNamed = [&](NodeId From, NodeId To) -> const GraphEdge * {
+    for (const GraphEdge &E : G.edges())
+      if (E.From == From && E.To == To)
+        return &E;
+    return nullptr;
+  };
+  NodeId Registry = nodeNamed(G, "Registry"), MyPlugin = nodeNamed(G, "MyPlugin"),
+         PluginBase = nodeNamed(G, "PluginBase");
+  NodeId Dispatch = NoNode;
+  for (NodeId N = 0; N < G.nodes().size(); ++N)
+    if (G.isDispatch(N))
+      Dispatch = N;
+  ASSERT_NE(Dispatch, NoNode);
+  // Start the cycle in the middle of the subobject chain on purpose.
+  std::vector<const GraphEdge *> Cycle = {
+      EdgeNamed(PluginBase, Registry), EdgeNamed(Registry, Dispatch),
+      EdgeNamed(Dispatch, MyPlugin), EdgeNamed(MyPlugin, PluginBase)};
+  for (const GraphEdge *E : Cycle)
+    ASSERT_NE(E, nullptr);
+  std::vector<MemberStep> Steps = G.memberSteps(Cycle);
+  // Steps start at the first member, with the subobject chain before it.
+  ASSERT_EQ(Steps.size(), 2u);
+  EXPECT_EQ(G.memberName(Steps[0].Edge->Member), "PluginBase::registry");
+  EXPECT_EQ(Steps[0].Holder, MyPlugin);
+  EXPECT_EQ(Steps[0].Target, Registry);
+  EXPECT_EQ(Steps[0].Declared, NoNode);
+  EXPECT_EQ(G.memberName(Steps[1].Edge->Member), "Registry::plugins");
+  EXPECT_EQ(Steps[1].Holder, Registry);
+  EXPECT_EQ(Steps[1].Target, MyPlugin);
+  EXPECT_EQ(Steps[1].Declared, nodeNamed(G, "Plugin"));
 }
 
 TEST(ProgramGraphTest, NonPolymorphicTargetsDoNotReachSubclasses) {
   ProgramGraph G = ProgramGraph::build({makeTU(
       "/src/1.cc", {{"H", {"b:strong:Base"}}, {"Base", {}}, {"D", {}, {"Base"}}})});
-  EXPECT_THAT(edgeList(G), ::testing::ElementsAre("H->Base via H::b:strong"));
+  EXPECT_THAT(edgeList(G), ::testing::ElementsAre("D->Base [subobject]",
+                                                  "H->Base via H::b:strong"));
 }
 
 TEST(ProgramGraphTest, TwoDefinitionsOfOneUSRStayApartAndResolvePerTU) {
