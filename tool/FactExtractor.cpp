@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FactExtractor.h"
+#include "cpython/CPythonModel.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -15,6 +16,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -328,8 +330,10 @@ private:
 class ExtractFactsConsumer : public ASTConsumer {
 public:
   ExtractFactsConsumer(const OwnershipModel &Model, std::string Directory,
-                       TUFacts &Out, const SourceManager &SM)
-      : Model(Model), Directory(std::move(Directory)), Out(Out), SM(SM) {}
+                       TUFacts &Out, const SourceManager &SM,
+                       const Preprocessor &PP)
+      : Model(Model), Directory(std::move(Directory)), Out(Out), SM(SM),
+        PP(PP) {}
 
   bool shouldSkipFunctionBody(Decl *D) override {
     return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
@@ -340,7 +344,7 @@ public:
     // very members that would close (or break) a cycle.
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    Out = extractFacts(Ctx, Model, Directory);
+    Out = extractFacts(Ctx, Model, Directory, &PP);
   }
 
 private:
@@ -348,6 +352,7 @@ private:
   std::string Directory;
   TUFacts &Out;
   const SourceManager &SM;
+  const Preprocessor &PP;
 };
 
 class ExtractFactsAction : public ASTFrontendAction {
@@ -359,8 +364,8 @@ public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
     CI.getFrontendOpts().SkipFunctionBodies = true;
-    return std::make_unique<ExtractFactsConsumer>(Model, Directory, Out,
-                                                  CI.getSourceManager());
+    return std::make_unique<ExtractFactsConsumer>(
+        Model, Directory, Out, CI.getSourceManager(), CI.getPreprocessor());
   }
 
 private:
@@ -372,7 +377,7 @@ private:
 } // namespace
 
 TUFacts extractFacts(ASTContext &Ctx, const OwnershipModel &Model,
-                     StringRef Directory) {
+                     StringRef Directory, const Preprocessor *PP) {
   FactBuilder Builder(Ctx, Model, Directory);
   RecordVisitor Visitor(Builder);
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
@@ -389,6 +394,10 @@ TUFacts extractFacts(ASTContext &Ctx, const OwnershipModel &Model,
       Ctx.getSourceManager().getLocForStartOfFile(
           Ctx.getSourceManager().getMainFileID())).File;
   Builder.Facts.Directory = Directory.str();
+  Builder.Facts.Python = CPythonModel::builtin().extract(
+      Ctx, PP,
+      [&](clang::SourceLocation L) { return Builder.location(L); },
+      Builder.Facts.MainFile);
   Builder.Facts.canonicalize();
   return std::move(Builder.Facts);
 }

@@ -18,14 +18,17 @@
 namespace clang {
 class ASTContext;
 class FrontendAction;
+class Preprocessor;
 } // namespace clang
 
 namespace cyclint {
 
 /// Extracts the facts of a parsed TU. `Directory` is the compile command's
-/// working directory, used to make relative file names absolute.
+/// working directory, used to make relative file names absolute. `PP`, when
+/// given, lets the CPython model read PY_VERSION_HEX's components.
 TUFacts extractFacts(clang::ASTContext &Ctx, const OwnershipModel &Model,
-                     llvm::StringRef Directory);
+                     llvm::StringRef Directory,
+                     const clang::Preprocessor *PP = nullptr);
 
 /// A syntax-only action that extracts facts into `Out` once the TU parsed
 /// without errors. Bodies of functions in system headers are skipped: no fact
