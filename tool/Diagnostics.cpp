@@ -141,8 +141,16 @@ std::string contentReason(const std::string &Member, const std::string &Kind,
   if (Kind == "dict")
     return quoted(Member) + " is the instance __dict__ of " + Function +
            " (tp_dictoffset): it can hold any object";
+  llvm::StringRef Parser(Detail);
+  Parser.consume_front("_");
+  if (Parser.starts_with("PyArg_")) {
+    Parser.consume_back("_SizeT");
+    return quoted(Member) + " is set in " + quoted(Function) +
+           " from an argument parsed by " + Parser.str() +
+           ", which can be any object";
+  }
   return quoted(Member) + " is set in " + quoted(Function) +
-         " from the caller's " + quoted(Detail) + ", which can be any object";
+         " from its parameter " + quoted(Detail) + ", which can be any object";
 }
 
 std::string visitedBy(const std::string &Member, const std::string &Traverse) {
