@@ -4,8 +4,9 @@
 //   untracked  neither tracked, returned, stored nor passed on: warning;
 //   returned   from a function a type names as a slot (tp_new): warning, as
 //              CPython does not track what tp_new returns; from a helper:
-//              a warning when it has callers and none of them tracks, stores
-//              or returns the result (notes at the callers);
+//              a warning when it has callers and each of them loses the
+//              result (keeps it untracked, or returns it from tp_new);
+//              notes at the callers;
 //   tracked, escaped: silent.
 //
 //===----------------------------------------------------------------------===//
@@ -26,6 +27,18 @@ static std::string allocatorName(const std::string &Callee) {
   return Name.str();
 }
 
+/// The type whose tp_new or tp_alloc is the function, if any: what those
+/// return goes to CPython untouched.
+static std::pair<const PyType *, std::string>
+slotNaming(const PythonProgram &P, const std::string &USR) {
+  for (const PyType &T : P.types())
+    for (const PySlotFact &S : T.Fact.Slots)
+      if (S.Kind == "function" && S.Target == USR &&
+          (S.Slot == "tp_new" || S.Slot == "tp_alloc"))
+        return {&T, S.Slot};
+  return {nullptr, ""};
+}
+
 void PythonUntrackedGCObjectCheck::run(const ProgramGraph &Graph,
                                        std::vector<Finding> &Out) {
   const PythonProgram &P = Graph.python();
@@ -41,15 +54,7 @@ void PythonUntrackedGCObjectCheck::run(const ProgramGraph &Graph,
         F.Warning.Message =
             wording::python::untrackedAllocation(Fn.Name, Allocator);
       } else if (A.Status == PyObjectStatus::Returned) {
-        const PyType *SlotOf = nullptr;
-        std::string Slot;
-        for (const PyType &T : P.types())
-          for (const PySlotFact &S : T.Fact.Slots)
-            if (!SlotOf && S.Kind == "function" && S.Target == Fn.USR &&
-                (S.Slot == "tp_new" || S.Slot == "tp_alloc")) {
-              SlotOf = &T;
-              Slot = S.Slot;
-            }
+        auto [SlotOf, Slot] = slotNaming(P, Fn.USR);
         if (SlotOf) {
           F.Warning.Message = wording::python::untrackedFromSlot(
               Fn.Name, Slot, pycheck::typeName(*SlotOf), Allocator);
@@ -57,10 +62,14 @@ void PythonUntrackedGCObjectCheck::run(const ProgramGraph &Graph,
           auto Callers = P.callResults(Fn.USR);
           if (Callers.empty() || P.isSlotFunction(Fn.USR))
             continue;
-          bool AllUntracked = true;
+          // Every caller must lose the object: keep it untracked, or
+          // return it from tp_new (CPython does not track that either).
+          bool AllLose = true;
           for (auto [Caller, Result] : Callers)
-            AllUntracked &= Result->Status == PyObjectStatus::Untracked;
-          if (!AllUntracked)
+            AllLose &= Result->Status == PyObjectStatus::Untracked ||
+                       (Result->Status == PyObjectStatus::Returned &&
+                        slotNaming(P, Caller->USR).first);
+          if (!AllLose)
             continue;
           F.Warning.Message =
               wording::python::untrackedFromHelper(Fn.Name, Allocator);

@@ -91,7 +91,7 @@ std::string typeName(const std::string &Var, const std::string &PyName,
                      bool Heap) {
   std::string Text = quoted(Var);
   if (!PyName.empty())
-    Text += " (" + std::string(Heap ? "heap type " : "") + PyName + ")";
+    Text += " (" + PyName + ")";
   return Text;
 }
 
