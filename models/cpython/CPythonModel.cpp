@@ -633,6 +633,8 @@ public:
       T.FlagsLoc = Loc(ILE->getBeginLoc());
     }
     interpretFlags(T);
+    if (const VarDecl *SlotArray = varNamed(Inits.lookup("slots")))
+      SpecSlotArrays.push_back({T.USR, SlotArray->getCanonicalDecl()});
     if (const InitListExpr *Slots = arrayInit(varNamed(Inits.lookup("slots")))) {
       for (const Expr *Entry : Slots->inits()) {
         llvm::StringMap<const Expr *> E = fieldInits(semanticInit(Entry));
@@ -754,6 +756,12 @@ public:
   const CPythonModelData &D;
   llvm::function_ref<SourceLocation(clang::SourceLocation)> Loc;
   std::string MainFile;
+
+  /// (spec USR, its PyType_Slot array), and the arrays some function writes
+  /// to (`slots[0].pfunc = &PyUnicode_Type;`): those specs' slots, their
+  /// base included, are only known at run time.
+  std::vector<std::pair<std::string, const VarDecl *>> SpecSlotArrays;
+  llvm::DenseSet<const VarDecl *> SlotArraysWritten;
 
 private:
   std::string PythonDir;
@@ -1454,6 +1462,18 @@ public:
     return true;
   }
 
+  /// `Node_slots[0].pfunc = ...;`: a slot array completed at run time.
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    const auto *ME = dyn_cast<MemberExpr>(strip(BO->getLHS()));
+    const auto *AS =
+        ME ? dyn_cast<ArraySubscriptExpr>(strip(ME->getBase())) : nullptr;
+    if (const VarDecl *VD = AS ? X.varNamed(AS->getBase()) : nullptr)
+      X.SlotArraysWritten.insert(VD->getCanonicalDecl());
+    return true;
+  }
+
   /// `PyType_FromSpecWithBases(&spec, bases)`: the base is chosen at run time.
   bool VisitCallExpr(CallExpr *C) {
     const FunctionDecl *Callee = C->getDirectCallee();
@@ -1516,6 +1536,9 @@ PythonTUFacts CPythonModel::extract(
   for (Decl *Dl : Ctx.getTranslationUnitDecl()->decls())
     if (!X.isRuntime(Dl->getLocation()))
       Walker.TraverseDecl(Dl);
+  for (auto &[Spec, Array] : X.SpecSlotArrays)
+    if (X.SlotArraysWritten.count(Array))
+      X.Out.SpecsWithRuntimeBases.push_back(Spec);
   X.Out.canonicalize();
   return std::move(X.Out);
 }

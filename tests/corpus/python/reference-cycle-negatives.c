@@ -75,3 +75,32 @@ static int set_error(PyObject *module, PyObject *error) {
   state->error = Py_NewRef(error);
   return 0;
 }
+
+// A heap type whose slots (its base) are filled in at run time, as in
+// CPython's xxlimited template: its GC support is unknown until then.
+typedef struct {
+  PyObject_HEAD
+  PyObject *attrs;
+} StrObject;
+
+static int Str_init(StrObject *self, PyObject *args, PyObject *kwds) {
+  PyObject *attrs;
+  if (!PyArg_ParseTuple(args, "O", &attrs))
+    return -1;
+  Py_XSETREF(self->attrs, Py_NewRef(attrs));
+  return 0;
+}
+
+static PyType_Slot Str_slots[] = {
+    {Py_tp_base, NULL}, /* filled out in module init */
+    {Py_tp_init, Str_init},
+    {0, 0}};
+
+static PyType_Spec Str_spec = {"corpus.Str", sizeof(StrObject), 0,
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+                               Str_slots};
+
+PyObject *make_str_type(PyObject *base) {
+  Str_slots[0].pfunc = base;
+  return PyType_FromSpec(&Str_spec);
+}
