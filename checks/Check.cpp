@@ -2,6 +2,12 @@
 
 #include "Check.h"
 #include "OwnershipCycleCheck.h"
+#include "PythonClearMissingMemberCheck.h"
+#include "PythonGCTraverseFlagCheck.h"
+#include "PythonHeapTypeReferenceCheck.h"
+#include "PythonReferenceCycleCheck.h"
+#include "PythonTraverseMissingMemberCheck.h"
+#include "PythonUntrackedGCObjectCheck.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Error.h"
@@ -28,6 +34,30 @@ const std::vector<CheckInfo> &allChecks() {
       {OwnershipCycleCheck::Name, OwnershipCycleCheck::Summary,
        [](const CheckOptions &O) {
          return std::make_unique<OwnershipCycleCheck>(O);
+       }},
+      {PythonClearMissingMemberCheck::Name, PythonClearMissingMemberCheck::Summary,
+       [](const CheckOptions &O) {
+         return std::make_unique<PythonClearMissingMemberCheck>(O);
+       }},
+      {PythonGCTraverseFlagCheck::Name, PythonGCTraverseFlagCheck::Summary,
+       [](const CheckOptions &O) {
+         return std::make_unique<PythonGCTraverseFlagCheck>(O);
+       }},
+      {PythonHeapTypeReferenceCheck::Name, PythonHeapTypeReferenceCheck::Summary,
+       [](const CheckOptions &O) {
+         return std::make_unique<PythonHeapTypeReferenceCheck>(O);
+       }},
+      {PythonReferenceCycleCheck::Name, PythonReferenceCycleCheck::Summary,
+       [](const CheckOptions &O) {
+         return std::make_unique<PythonReferenceCycleCheck>(O);
+       }},
+      {PythonTraverseMissingMemberCheck::Name, PythonTraverseMissingMemberCheck::Summary,
+       [](const CheckOptions &O) {
+         return std::make_unique<PythonTraverseMissingMemberCheck>(O);
+       }},
+      {PythonUntrackedGCObjectCheck::Name, PythonUntrackedGCObjectCheck::Summary,
+       [](const CheckOptions &O) {
+         return std::make_unique<PythonUntrackedGCObjectCheck>(O);
        }},
   };
   return Checks;

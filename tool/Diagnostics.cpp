@@ -13,6 +13,12 @@ void sortFindings(std::vector<Finding> &Findings) {
   });
 }
 
+unsigned warningCount(const std::vector<Finding> &Findings) {
+  return llvm::count_if(Findings, [](const Finding &F) {
+    return F.Level == Severity::Warning;
+  });
+}
+
 static void printLocation(llvm::raw_ostream &OS, const SourceLocation &Loc) {
   if (Loc.isValid())
     OS << Loc.File << ":" << Loc.Line << ":" << Loc.Column << ": ";
@@ -24,8 +30,8 @@ void printFindings(llvm::raw_ostream &OS,
                    const std::vector<Finding> &Findings) {
   for (const Finding &F : Findings) {
     printLocation(OS, F.Warning.Loc);
-    OS << "warning: " << F.Warning.Message << " [cyclint-" << F.CheckName
-       << "]\n";
+    OS << (F.Level == Severity::Note ? "note: " : "warning: ")
+       << F.Warning.Message << " [cyclint-" << F.CheckName << "]\n";
     for (const DiagnosticMessage &N : F.Notes) {
       printLocation(OS, N.Loc);
       OS << "note: " << N.Message << "\n";
@@ -80,5 +86,169 @@ std::string neverFreedCycle(const ProgramGraph &G,
          "); make this member a weak or non-owning reference";
 }
 
+namespace python {
+
+std::string typeName(const std::string &Var, const std::string &PyName,
+                     bool Heap) {
+  std::string Text = quoted(Var);
+  if (!PyName.empty())
+    Text += " (" + PyName + ")";
+  return Text;
+}
+
+std::string cyclePath(const std::string &Struct, bool SelfTyped) {
+  return SelfTyped ? Struct + " -> " + Struct
+                   : Struct + " -> any object -> " + Struct;
+}
+
+std::string neverFreedCycle(const std::string &Member, const std::string &Type,
+                            const std::string &Path) {
+  return quoted(Member) + " can close a reference cycle that is never freed (" +
+         Path + "): type " + Type +
+         " does not take part in the cycle collector; set "
+         "Py_TPFLAGS_HAVE_GC and implement tp_traverse and tp_clear";
+}
+
+std::string collectorOnlyCycle(const std::string &Member,
+                               const std::string &Path, bool GCDisabled) {
+  std::string Text = quoted(Member) +
+                     " can close a reference cycle that only the cycle "
+                     "collector frees (" +
+                     Path + ")";
+  if (GCDisabled)
+    Text += "; with the collector disabled or frozen (--python-gc=disabled) "
+            "it is never freed";
+  return Text;
+}
+
+std::string noGCSupport(const std::string &Type, bool Inherited) {
+  return "type " + Type + (Inherited ? " inherits no" : " does not set") +
+         " Py_TPFLAGS_HAVE_GC: the cycle collector never sees its instances";
+}
+
+std::string contentReason(const std::string &Member, const std::string &Kind,
+                          const std::string &Attribute,
+                          const std::string &Function,
+                          const std::string &Detail) {
+  if (Kind == "member")
+    return quoted(Member) + " is writable from Python as attribute " +
+           quoted(Attribute) + " (" + Function +
+           "), so it can hold any object: `a." + Attribute + " = b; b." +
+           Attribute + " = a`";
+  if (Kind == "setter")
+    return quoted(Member) + " is set by " + quoted(Function) +
+           ", the setter of attribute " + quoted(Attribute) +
+           ", to any object it is given";
+  if (Kind == "dict")
+    return quoted(Member) + " is the instance __dict__ of " + Function +
+           " (tp_dictoffset): it can hold any object";
+  llvm::StringRef Parser(Detail);
+  Parser.consume_front("_");
+  if (Parser.starts_with("PyArg_")) {
+    Parser.consume_back("_SizeT");
+    return quoted(Member) + " is set in " + quoted(Function) +
+           " from an argument parsed by " + Parser.str() +
+           ", which can be any object";
+  }
+  return quoted(Member) + " is set in " + quoted(Function) +
+         " from its parameter " + quoted(Detail) + ", which can be any object";
+}
+
+std::string visitedBy(const std::string &Member, const std::string &Traverse) {
+  return "tp_traverse " + quoted(Traverse) + " visits " + quoted(Member);
+}
+
+std::string notVisited(const std::string &Member, const std::string &Traverse,
+                       const std::string &Type) {
+  return quoted(Member) + " is not visited by tp_traverse " +
+         quoted(Traverse) + " of type " + Type +
+         ": a reference cycle through it is never freed";
+}
+
+std::string slotDefinedHere(const std::string &Slot,
+                            const std::string &Function) {
+  return Slot + " " + quoted(Function) + " is defined here";
+}
+
+std::string notCleared(const std::string &Member, const std::string &Traverse,
+                       const std::string &Clear, const std::string &Type) {
+  return quoted(Member) + " is visited by tp_traverse " + quoted(Traverse) +
+         " but not cleared by tp_clear " + quoted(Clear) + " of type " + Type +
+         ": the collector cannot break a reference cycle through it";
+}
+
+std::string gcFlagWithoutTraverse(const std::string &Type) {
+  return "type " + Type +
+         " sets Py_TPFLAGS_HAVE_GC but has no tp_traverse, not even "
+         "inherited: PyType_Ready fails with SystemError since Python 3.11";
+}
+
+std::string groupInheritance(const std::string &Type, const std::string &Base) {
+  return "tp_traverse and tp_clear are inherited from " + Base +
+         " only together with Py_TPFLAGS_HAVE_GC, when " + Type +
+         " sets none of the three";
+}
+
+std::string traverseWithoutGCFlag(const std::string &Traverse,
+                                  const std::string &Type) {
+  return "tp_traverse " + quoted(Traverse) + " of type " + Type +
+         " is never called: the type does not set Py_TPFLAGS_HAVE_GC";
+}
+
+std::string flagsHere(const std::string &Type) {
+  return "the flags of type " + Type + " are set here";
+}
+
+std::string heapTraverseMissesType(const std::string &Traverse,
+                                   const std::string &Type) {
+  return "tp_traverse " + quoted(Traverse) + " of heap type " + Type +
+         " does not visit Py_TYPE(self): since Python 3.9 every instance "
+         "owns a reference to its heap type, and a cycle through the type "
+         "is never freed";
+}
+
+std::string heapTraverseVisitsTypeBefore39(const std::string &Traverse,
+                                           const std::string &Type) {
+  return "tp_traverse " + quoted(Traverse) + " of heap type " + Type +
+         " visits Py_TYPE(self), which instances do not own before Python "
+         "3.9";
+}
+
+std::string heapDeallocKeepsType(const std::string &Dealloc,
+                                 const std::string &Type) {
+  return "tp_dealloc " + quoted(Dealloc) + " of heap type " + Type +
+         " frees the object without releasing its type: call "
+         "Py_DECREF(Py_TYPE(self)) after tp_free";
+}
+
+std::string untrackedAllocation(const std::string &Function,
+                                const std::string &Allocator) {
+  return "object allocated with " + Allocator + " in " + quoted(Function) +
+         " is never tracked with PyObject_GC_Track: the cycle collector "
+         "cannot see it";
+}
+
+std::string untrackedFromSlot(const std::string &Function,
+                              const std::string &Slot, const std::string &Type,
+                              const std::string &Allocator) {
+  return "object allocated with " + Allocator + " is returned by " + Slot +
+         " " + quoted(Function) + " of type " + Type +
+         " without PyObject_GC_Track: the cycle collector cannot see it";
+}
+
+std::string untrackedFromHelper(const std::string &Function,
+                                const std::string &Allocator) {
+  return "object allocated with " + Allocator + " in " + quoted(Function) +
+         " is tracked by none of its callers: the cycle collector cannot "
+         "see it";
+}
+
+std::string callerDoesNotTrack(const std::string &Caller,
+                               const std::string &Function) {
+  return quoted(Caller) + " keeps the result of " + quoted(Function) +
+         " without PyObject_GC_Track";
+}
+
+} // namespace python
 } // namespace wording
 } // namespace cyclint

@@ -24,11 +24,21 @@ struct DiagnosticMessage {
   std::string Message;
 };
 
+/// Most findings are warnings. A note-level finding records something worth
+/// knowing that is not a defect under the program's configuration (a cycle
+/// the CPython cycle collector frees): printed as `note:`, it does not change
+/// the exit code.
+enum class Severity { Warning, Note };
+
 struct Finding {
   std::string CheckName; // without the "cyclint-" prefix
-  DiagnosticMessage Warning;
+  DiagnosticMessage Warning; // the finding's own message, whatever its level
   std::vector<DiagnosticMessage> Notes;
+  Severity Level = Severity::Warning;
 };
+
+/// The number of warning-level findings (what the exit code counts).
+unsigned warningCount(const std::vector<Finding> &Findings);
 
 /// Sorts by warning location, then text: output independent of -j.
 void sortFindings(std::vector<Finding> &Findings);
@@ -48,6 +58,52 @@ std::string cyclePath(const ProgramGraph &G,
 /// nothing frees.
 std::string neverFreedCycle(const ProgramGraph &G,
                             const std::vector<MemberStep> &Cycle);
+
+/// CPython extension types (checks/Python*Check.cpp). Members are named
+/// `Struct::member`, types by their variable (`NodeType`, `Node_spec`).
+namespace python {
+/// `'NodeType' (example.Node)`
+std::string typeName(const std::string &Var, const std::string &PyName,
+                     bool Heap);
+/// `NodeObject -> NodeObject` or `NodeObject -> any object -> NodeObject`.
+std::string cyclePath(const std::string &Struct, bool SelfTyped);
+std::string neverFreedCycle(const std::string &Member, const std::string &Type,
+                            const std::string &Path);
+std::string collectorOnlyCycle(const std::string &Member,
+                               const std::string &Path, bool GCDisabled);
+std::string noGCSupport(const std::string &Type, bool Inherited);
+std::string contentReason(const std::string &Member, const std::string &Kind,
+                          const std::string &Attribute,
+                          const std::string &Function,
+                          const std::string &Detail);
+std::string visitedBy(const std::string &Member, const std::string &Traverse);
+std::string notVisited(const std::string &Member, const std::string &Traverse,
+                       const std::string &Type);
+std::string slotDefinedHere(const std::string &Slot,
+                            const std::string &Function);
+std::string notCleared(const std::string &Member, const std::string &Traverse,
+                       const std::string &Clear, const std::string &Type);
+std::string gcFlagWithoutTraverse(const std::string &Type);
+std::string groupInheritance(const std::string &Type, const std::string &Base);
+std::string traverseWithoutGCFlag(const std::string &Traverse,
+                                  const std::string &Type);
+std::string flagsHere(const std::string &Type);
+std::string heapTraverseMissesType(const std::string &Traverse,
+                                   const std::string &Type);
+std::string heapTraverseVisitsTypeBefore39(const std::string &Traverse,
+                                           const std::string &Type);
+std::string heapDeallocKeepsType(const std::string &Dealloc,
+                                 const std::string &Type);
+std::string untrackedAllocation(const std::string &Function,
+                                const std::string &Allocator);
+std::string untrackedFromSlot(const std::string &Function,
+                              const std::string &Slot, const std::string &Type,
+                              const std::string &Allocator);
+std::string untrackedFromHelper(const std::string &Function,
+                                const std::string &Allocator);
+std::string callerDoesNotTrack(const std::string &Caller,
+                               const std::string &Function);
+} // namespace python
 } // namespace wording
 
 } // namespace cyclint

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FactExtractor.h"
+#include "cpython/CPythonModel.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -15,6 +16,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Index/USRGeneration.h"
 #include "clang/Sema/Sema.h"
 #include "clang/Sema/SemaConsumer.h"
@@ -336,8 +338,10 @@ private:
 class ExtractFactsConsumer : public SemaConsumer {
 public:
   ExtractFactsConsumer(const OwnershipModel &Model, std::string Directory,
-                       TUFacts &Out, const SourceManager &SM)
-      : Model(Model), Directory(std::move(Directory)), Out(Out), SM(SM) {}
+                       TUFacts &Out, const SourceManager &SM,
+                       const Preprocessor &PP)
+      : Model(Model), Directory(std::move(Directory)), Out(Out), SM(SM),
+        PP(PP) {}
 
   bool shouldSkipFunctionBody(Decl *D) override {
     return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
@@ -348,7 +352,7 @@ public:
     // very members that would close (or break) a cycle.
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    Out = extractFacts(Ctx, Model, Directory, TheSema);
+    Out = extractFacts(Ctx, Model, Directory, TheSema, &PP);
   }
 
   void InitializeSema(Sema &S) override { TheSema = &S; }
@@ -360,6 +364,7 @@ private:
   TUFacts &Out;
   const SourceManager &SM;
   Sema *TheSema = nullptr;
+  const Preprocessor &PP;
 };
 
 class ExtractFactsAction : public ASTFrontendAction {
@@ -373,8 +378,8 @@ public:
     CI.getFrontendOpts().SkipFunctionBodies = true;
     // The driver reports a failed TU in one line; no "N errors generated".
     CI.getDiagnosticOpts().ShowCarets = false;
-    return std::make_unique<ExtractFactsConsumer>(Model, Directory, Out,
-                                                  CI.getSourceManager());
+    return std::make_unique<ExtractFactsConsumer>(
+        Model, Directory, Out, CI.getSourceManager(), CI.getPreprocessor());
   }
 
 private:
@@ -386,7 +391,7 @@ private:
 } // namespace
 
 TUFacts extractFacts(ASTContext &Ctx, const OwnershipModel &Model,
-                     StringRef Directory, Sema *S) {
+                     StringRef Directory, Sema *S, const Preprocessor *PP) {
   FactBuilder Builder(Ctx, Model, Directory);
   RecordVisitor Visitor(Builder);
   for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
@@ -419,6 +424,10 @@ TUFacts extractFacts(ASTContext &Ctx, const OwnershipModel &Model,
       Ctx.getSourceManager().getLocForStartOfFile(
           Ctx.getSourceManager().getMainFileID())).File;
   Builder.Facts.Directory = Directory.str();
+  Builder.Facts.Python = CPythonModel::builtin().extract(
+      Ctx, PP,
+      [&](clang::SourceLocation L) { return Builder.location(L); },
+      Builder.Facts.MainFile);
   Builder.Facts.canonicalize();
   return std::move(Builder.Facts);
 }

@@ -19,6 +19,7 @@ namespace clang {
 class ASTContext;
 class FrontendAction;
 class Sema;
+class Preprocessor;
 } // namespace clang
 
 namespace cyclint {
@@ -26,9 +27,11 @@ namespace cyclint {
 /// Extracts the facts of a parsed TU. `Directory` is the compile command's
 /// working directory, used to make relative file names absolute. With a
 /// Sema, class templates that members name but nothing instantiated are
-/// instantiated so that they have fields.
+/// instantiated so that they have fields. `PP`, when given, lets the CPython
+/// model read PY_VERSION_HEX's components.
 TUFacts extractFacts(clang::ASTContext &Ctx, const OwnershipModel &Model,
-                     llvm::StringRef Directory, clang::Sema *S = nullptr);
+                     llvm::StringRef Directory, clang::Sema *S = nullptr,
+                     const clang::Preprocessor *PP = nullptr);
 
 /// A syntax-only action that extracts facts into `Out` once the TU parsed
 /// without errors. Bodies of functions in system headers are skipped: no fact

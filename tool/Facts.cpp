@@ -83,6 +83,7 @@ void TUFacts::canonicalize() {
                               return A.USR == B.USR;
                             }),
                 Records.end());
+  Python.canonicalize();
 }
 
 static json::Value locToJSON(const SourceLocation &L) {
@@ -119,11 +120,14 @@ json::Value toJSON(const TUFacts &Facts) {
                                    {"bases", json::Array(R.BaseUSRs)},
                                    {"fields", std::move(Fields)}});
   }
-  return json::Object{{"format", "cyclint-facts"},
+  json::Object Result{{"format", "cyclint-facts"},
                       {"version", FactsFormatVersion},
                       {"mainFile", Facts.MainFile},
                       {"directory", Facts.Directory},
                       {"records", std::move(Records)}};
+  if (!Facts.Python.empty() || Facts.Python.VersionHex)
+    Result["python"] = toJSON(Facts.Python);
+  return Result;
 }
 
 namespace {
@@ -227,6 +231,9 @@ Expected<TUFacts> factsFromJSON(const json::Value &V) {
       return Root.getError();
     Facts.Records.push_back(std::move(R));
   }
+  if (const json::Value *Python = V.getAsObject()->get("python"))
+    if (!fromJSON(*Python, Facts.Python, json::Path(Root).field("python")))
+      return Root.getError();
   return Facts;
 }
 

@@ -30,6 +30,9 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 
+#include "SourceLocation.h"
+#include "cpython/PythonFacts.h"
+
 #include <optional>
 #include <tuple>
 #include <string>
@@ -37,7 +40,7 @@
 
 namespace cyclint {
 
-constexpr int FactsFormatVersion = 1;
+constexpr int FactsFormatVersion = 2;
 
 enum class EdgeKind { Strong, Owning, Weak, Borrowed, Unknown };
 
@@ -53,24 +56,6 @@ EdgeKind composeEdgeKinds(EdgeKind Outer, EdgeKind Inner);
 inline bool keepsAlive(EdgeKind Kind) {
   return Kind == EdgeKind::Strong || Kind == EdgeKind::Owning;
 }
-
-/// A place in a source file. Paths are absolute and normalized so that the
-/// same header seen by two TUs gives the same location.
-struct SourceLocation {
-  std::string File;
-  unsigned Line = 0;
-  unsigned Column = 0;
-
-  bool isValid() const { return !File.empty(); }
-  friend bool operator<(const SourceLocation &A, const SourceLocation &B) {
-    return std::tie(A.File, A.Line, A.Column) <
-           std::tie(B.File, B.Line, B.Column);
-  }
-  friend bool operator==(const SourceLocation &A, const SourceLocation &B) {
-    return std::tie(A.File, A.Line, A.Column) ==
-           std::tie(B.File, B.Line, B.Column);
-  }
-};
 
 /// One edge a member contributes. `Via` names the wrappers from the member's
 /// declared type inwards, e.g. {"std::vector", "std::shared_ptr"}; empty for a
@@ -115,6 +100,9 @@ struct TUFacts {
   std::string MainFile;
   std::string Directory;
   std::vector<RecordFact> Records; // sorted by USR
+  /// What the CPython model learnt (models/cpython/); empty for TUs that do
+  /// not include Python.h.
+  PythonTUFacts Python;
 
   /// Puts records and edges in a canonical order so that the same TU gives
   /// the same bytes however it was scheduled.

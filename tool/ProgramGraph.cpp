@@ -43,6 +43,10 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
   });
 
   ProgramGraph G;
+  std::vector<PythonTUFacts> Python;
+  for (TUFacts &TU : TUs)
+    Python.push_back(std::move(TU.Python));
+  G.Python = PythonProgram::build(std::move(Python));
   llvm::StringMap<std::vector<NodeId>> DefsByUSR;
   std::vector<std::vector<std::pair<std::string, NodeId>>> DefinedByTU(TUs.size());
 

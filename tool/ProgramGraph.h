@@ -20,6 +20,7 @@
 #define CYCLINT_TOOL_PROGRAMGRAPH_H
 
 #include "Facts.h"
+#include "cpython/PythonProgram.h"
 
 #include <string>
 #include <vector>
@@ -107,7 +108,12 @@ public:
   /// or both derive from a common class: one class hierarchy.
   bool sameHierarchy(NodeId A, NodeId B) const;
 
+  /// The CPython extension types of the program, merged from every TU's
+  /// python facts (models/cpython/PythonProgram.h).
+  const PythonProgram &python() const { return Python; }
+
 private:
+  PythonProgram Python;
   std::vector<GraphNode> Nodes;
   std::vector<GraphEdge> Edges;
   std::vector<std::vector<NodeId>> Derived; // direct subclasses

@@ -32,7 +32,8 @@ files given), merges what it learns about every class into one ownership
 graph and reports each reference cycle once, with the whole path.
 
 Exit codes:
-  0  no findings
+  0  no findings (notes, e.g. cycles only the CPython collector frees, do
+     not count)
   1  findings were reported
   2  usage, configuration, model or compilation database error
   3  some translation units could not be analyzed (findings from the others
@@ -90,6 +91,14 @@ cl::opt<std::string> ImportFacts(
              "by --export-facts, possibly on other machines) and run the "
              "checks; no parsing, -p is not needed"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> PythonGC(
+    "python-gc",
+    cl::desc("Whether the analyzed CPython programs run the cycle collector: "
+             "'enabled' (default; a cycle among GC-aware extension types is "
+             "a note) or 'disabled' (for programs that call gc.disable() or "
+             "gc.freeze(): such cycles are warnings). Same as "
+             "--check-option=python-reference-cycle.GC=<value>"),
+    cl::value_desc("enabled|disabled"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Do not print the summary line and progress"),
                     cl::cat(Category));
@@ -145,6 +154,15 @@ int main(int argc, char **argv) {
     Options.CheckOpts.set(Key, Value);
   }
 
+  if (!PythonGC.empty()) {
+    if (PythonGC != "enabled" && PythonGC != "disabled") {
+      error("--python-gc expects 'enabled' or 'disabled', got '" + PythonGC +
+            "'");
+      return UsageError;
+    }
+    Options.CheckOpts.set("python-reference-cycle.GC", PythonGC);
+  }
+
   bool Terminal = sys::Process::StandardErrIsDisplayed();
   if (Terminal && !Quiet)
     Options.Progress = [](unsigned Done, unsigned Total, StringRef File) {
@@ -168,14 +186,19 @@ int main(int argc, char **argv) {
     errs() << "cyclint: " << Result->TUsAnalyzed << " translation unit"
            << (Result->TUsAnalyzed == 1 ? "" : "s") << " analyzed, "
            << Result->Failures.size() << " failed";
-    if (Options.ExportFactsDir.empty())
-      errs() << ", " << Result->Findings.size() << " finding"
-             << (Result->Findings.size() == 1 ? "" : "s");
+    unsigned Warnings = cyclint::warningCount(Result->Findings);
+    unsigned Notes = Result->Findings.size() - Warnings;
+    if (Options.ExportFactsDir.empty()) {
+      errs() << ", " << Warnings << " finding" << (Warnings == 1 ? "" : "s");
+      if (Notes)
+        errs() << " (and " << Notes << " note" << (Notes == 1 ? "" : "s")
+               << ")";
+    }
     else
       errs() << ", " << Result->FactsWritten.size() << " facts files written";
     errs() << "\n";
   }
   if (!Result->Failures.empty())
     return SomeTUsFailed;
-  return Result->Findings.empty() ? NoFindings : Findings;
+  return cyclint::warningCount(Result->Findings) == 0 ? NoFindings : Findings;
 }

@@ -1,0 +1,106 @@
+//===- PythonReferenceCycleCheck.cpp - cyclint-python-reference-cycle ----===//
+//
+// Per type with a known struct and known GC support, per owned member that
+// may hold any object (PyContent::Arbitrary):
+//   * no Py_TPFLAGS_HAVE_GC (after inheritance): never freed, a warning;
+//   * GC support, and the traverse (followed through helpers and bases) is
+//     known to visit the member: freed only by the collector, a note (a
+//     warning with GC=disabled);
+//   * otherwise silent: a traverse that misses the member is
+//     python-traverse-missing-member's, an unknown traverse nobody's.
+// A member owned by several types (a base struct) gets the worst verdict,
+// reported once.
+//
+//===----------------------------------------------------------------------===//
+
+#include "PythonReferenceCycleCheck.h"
+#include "PythonCheckSupport.h"
+
+#include <map>
+
+namespace cyclint {
+
+PythonReferenceCycleCheck::PythonReferenceCycleCheck(const CheckOptions &Options)
+    : GCDisabled(Options.get(Name, "GC", "enabled") == "disabled") {}
+
+void PythonReferenceCycleCheck::run(const ProgramGraph &Graph,
+                                    std::vector<Finding> &Out) {
+  const PythonProgram &P = Graph.python();
+  // A member may belong to several types (a base struct): the verdict is the
+  // worst over all of them. Never freed (a type without GC support) wins;
+  // a traverse that misses the member, or that cannot be followed, makes the
+  // member another check's business (or nobody's); only when every type
+  // visits it is it freed by the collector alone.
+  enum Verdict { CollectorOnly, Silent, NeverFreed };
+  struct State {
+    Verdict V = CollectorOnly;
+    const PyMemberInfo *Member = nullptr;
+    const PyType *Type = nullptr; // the type that decided the verdict
+    PySlotSummary Traverse;
+  };
+  std::map<PyMemberRef, State> States;
+  for (const PyType &T : P.types()) {
+    if (T.Struct < 0)
+      continue;
+    std::optional<PySlotSummary> Traverse;
+    for (const PyMemberInfo *M : P.ownedMembers(T)) {
+      if (M->Content != PyContent::Arbitrary)
+        continue;
+      auto [It, New] = States.try_emplace(M->Ref);
+      State &S = It->second;
+      if (New) {
+        S.Member = M;
+        S.Type = &T;
+      }
+      if (S.V == NeverFreed)
+        continue;
+      if (!T.GCKnown) {
+        S.V = Silent;
+        continue;
+      }
+      if (!T.HaveGC) {
+        S.V = NeverFreed;
+        S.Type = &T;
+        continue;
+      }
+      if (!Traverse)
+        Traverse = P.traverseSummary(T);
+      if (!Traverse->Known || !Traverse->Members.count(M->Ref)) {
+        S.V = Silent;
+      } else if (S.V == CollectorOnly && S.Traverse.Function.empty()) {
+        S.Traverse = *Traverse;
+        S.Type = &T;
+      }
+    }
+  }
+
+  for (auto &[Ref, S] : States) {
+    if (S.V == Silent)
+      continue;
+    const PyMemberInfo &M = *S.Member;
+    const PyType &T = *S.Type;
+    std::string Path = wording::python::cyclePath(M.StructName, true);
+    Finding F;
+    F.CheckName = Name;
+    F.Warning.Loc = pycheck::memberLoc(M);
+    if (S.V == NeverFreed) {
+      F.Warning.Message = wording::python::neverFreedCycle(
+          M.qualifiedName(), pycheck::typeName(T), Path);
+      pycheck::addContentNotes(M, F);
+      F.Notes.push_back(
+          {T.Fact.FlagsLoc,
+           wording::python::noGCSupport(pycheck::typeName(T), T.Base >= 0)});
+    } else {
+      F.Level = GCDisabled ? Severity::Warning : Severity::Note;
+      F.Warning.Message = wording::python::collectorOnlyCycle(
+          M.qualifiedName(), Path, GCDisabled);
+      pycheck::addContentNotes(M, F);
+      F.Notes.push_back({S.Traverse.FunctionLoc,
+                         wording::python::visitedBy(M.qualifiedName(),
+                                                    S.Traverse.Function)});
+    }
+    Out.push_back(std::move(F));
+  }
+}
+
+} // namespace cyclint

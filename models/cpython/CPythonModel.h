@@ -1,0 +1,96 @@
+//===- CPythonModel.h - CPython extension types, read from the AST -*- C++ -*-===//
+//
+// The CPython model: recognizes extension object structs, their type objects
+// (static PyTypeObject initializers, PyType_Spec + PyType_Slot arrays), the
+// PyMemberDef/PyGetSetDef tables, and summarizes every function of the
+// program as the GC protocol sees it (what it visits, clears, stores,
+// allocates, tracks and releases). The output is plain data (PythonFacts.h);
+// the model never reports anything.
+//
+// Runtime knowledge (slot ids, flag bits, member type codes, API names) is
+// data: models/cpython/cpython.yaml, compiled in (docs/MODELS.md).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CYCLINT_MODELS_CPYTHON_CPYTHONMODEL_H
+#define CYCLINT_MODELS_CPYTHON_CPYTHONMODEL_H
+
+#include "cpython/PythonFacts.h"
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Error.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class Preprocessor;
+class SourceLocation;
+} // namespace clang
+
+namespace cyclint {
+
+/// The tabular knowledge of models/cpython/cpython.yaml.
+struct CPythonModelData {
+  std::string Name;
+  llvm::StringMap<uint64_t> Flags;       // Py_TPFLAGS_HAVE_GC -> 0x4000
+  std::map<int64_t, std::string> Slots;  // 71 -> tp_traverse
+  std::vector<int> ObjectMemberTypes;    // PyMemberDef type codes
+  int ReadOnlyFlag = 1;
+  std::string WeakListOffsetMember, DictOffsetMember;
+  llvm::StringSet<> ObjectHeads;
+  std::string TypeObjectRecord, SpecRecord, SlotRecord, MemberDefRecord,
+      GetSetDefRecord, VisitProcTypedef;
+  /// functions.<list> -> names
+  llvm::StringMap<llvm::StringSet<>> Lists;
+  struct FromSpec {
+    std::string Name;
+    int Spec = -1, Bases = -1;
+  };
+  std::vector<FromSpec> FromSpecs;
+  struct ArgParser {
+    std::string Name;
+    int Format = -1, Outputs = 0;
+  };
+  std::vector<ArgParser> ArgParsers;
+  llvm::StringSet<> AcyclicTypes;
+};
+
+class CPythonModel {
+public:
+  /// The model compiled in from models/cpython/cpython.yaml. Parsed once.
+  static const CPythonModel &builtin();
+  static llvm::Expected<CPythonModel> fromYAML(llvm::StringRef Text,
+                                               llvm::StringRef SourceName);
+
+  const CPythonModelData &data() const { return Data; }
+  /// True when `Name` is in the function list `List` (e.g. "gcTrack").
+  bool inList(llvm::StringRef List, llvm::StringRef Name) const;
+  /// `tp_traverse` for Py_tp_traverse's id; empty for slots not modelled.
+  std::string slotName(int64_t Id) const;
+  /// True for the slot names the model records (tp_traverse, tp_base, ...).
+  bool isModelledSlot(llvm::StringRef Name) const;
+  uint64_t flag(llvm::StringRef Name) const;
+  bool isObjectMemberType(int Code) const;
+
+  /// Extracts the CPython facts of a parsed TU. `Location` converts a Clang
+  /// location into the normalized form every fact uses; `MainFile` is the
+  /// TU's main file (normalized). `PP` gives PY_VERSION_HEX (may be null).
+  PythonTUFacts
+  extract(clang::ASTContext &Ctx, const clang::Preprocessor *PP,
+          llvm::function_ref<SourceLocation(clang::SourceLocation)> Location,
+          llvm::StringRef MainFile) const;
+
+private:
+  CPythonModelData Data;
+  llvm::StringSet<> SlotNames;
+};
+
+} // namespace cyclint
+
+#endif // CYCLINT_MODELS_CPYTHON_CPYTHONMODEL_H

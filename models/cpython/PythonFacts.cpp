@@ -1,0 +1,421 @@
+//===- PythonFacts.cpp - The CPython section of the JSON fact format -------===//
+//
+// Serialization of PythonTUFacts (docs/FACTS.md, "python"). Empty fields are
+// left out of the file and read back as their defaults; a field of the wrong
+// type is an error naming its path.
+//
+//===----------------------------------------------------------------------===//
+
+#include "cpython/PythonFacts.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
+
+using namespace llvm;
+
+namespace cyclint {
+
+StringRef pyValueKindName(PyValueKind K) {
+  switch (K) {
+  case PyValueKind::Null:
+    return "null";
+  case PyValueKind::Acyclic:
+    return "acyclic";
+  case PyValueKind::Argument:
+    return "argument";
+  case PyValueKind::Unknown:
+    return "unknown";
+  }
+  llvm_unreachable("unhandled value kind");
+}
+
+StringRef pyObjectStatusName(PyObjectStatus S) {
+  switch (S) {
+  case PyObjectStatus::Tracked:
+    return "tracked";
+  case PyObjectStatus::Untracked:
+    return "untracked";
+  case PyObjectStatus::Returned:
+    return "returned";
+  case PyObjectStatus::Escaped:
+    return "escaped";
+  }
+  llvm_unreachable("unhandled object status");
+}
+
+template <typename T> static void sortUnique(std::vector<T> &V) {
+  llvm::sort(V);
+  V.erase(std::unique(V.begin(), V.end()), V.end());
+}
+
+template <typename T> static void sortByUSR(std::vector<T> &V) {
+  llvm::stable_sort(V, [](const T &A, const T &B) { return A.USR < B.USR; });
+  V.erase(std::unique(V.begin(), V.end(),
+                      [](const T &A, const T &B) { return A.USR == B.USR; }),
+          V.end());
+}
+
+void PythonTUFacts::canonicalize() {
+  llvm::stable_sort(Structs, [](const PyStructFact &A, const PyStructFact &B) {
+    return A.Key < B.Key;
+  });
+  Structs.erase(std::unique(Structs.begin(), Structs.end(),
+                            [](const PyStructFact &A, const PyStructFact &B) {
+                              return A.Key == B.Key;
+                            }),
+                Structs.end());
+  for (PyTypeFact &T : Types)
+    llvm::stable_sort(T.Slots, [](const PySlotFact &A, const PySlotFact &B) {
+      return std::tie(A.Slot, A.Loc) < std::tie(B.Slot, B.Loc);
+    });
+  sortByUSR(Types);
+  sortByUSR(MemberTables);
+  sortByUSR(GetSetTables);
+  for (PyFunctionFact &F : Functions) {
+    sortUnique(F.Visited);
+    sortUnique(F.Cleared);
+    sortUnique(F.VisitDelegates);
+    sortUnique(F.SelfCalls);
+    llvm::stable_sort(F.Stores, [](const PyStoreFact &A, const PyStoreFact &B) {
+      return std::tie(A.Loc, A.Member) < std::tie(B.Loc, B.Member);
+    });
+    llvm::stable_sort(F.Allocs, [](const PyAllocFact &A, const PyAllocFact &B) {
+      return std::tie(A.Loc, A.Callee) < std::tie(B.Loc, B.Callee);
+    });
+  }
+  sortByUSR(Functions);
+  llvm::stable_sort(SlotAssignments, [](const PySlotAssignmentFact &A,
+                                        const PySlotAssignmentFact &B) {
+    return std::tie(A.TypeUSR, A.Slot.Slot, A.Slot.Loc) <
+           std::tie(B.TypeUSR, B.Slot.Slot, B.Slot.Loc);
+  });
+  sortUnique(SpecsWithRuntimeBases);
+}
+
+//===-- Writing -----------------------------------------------------------===//
+
+static json::Value loc(const SourceLocation &L) {
+  return json::Object{{"file", L.File}, {"line", L.Line}, {"col", L.Column}};
+}
+
+json::Value toJSON(const PyMemberRef &M) {
+  return json::Object{{"struct", M.Struct}, {"field", M.Field}};
+}
+
+json::Value toJSON(const PyObjectMemberFact &M) {
+  json::Object O{{"name", M.Name}, {"type", M.Type}, {"loc", loc(M.Loc)}};
+  if (!M.TargetStruct.empty())
+    O["targetStruct"] = M.TargetStruct;
+  return O;
+}
+
+json::Value toJSON(const PyStructFact &S) {
+  json::Object O{{"key", S.Key},
+                 {"name", S.Name},
+                 {"loc", loc(S.Loc)},
+                 {"members", S.Members}};
+  if (!S.BaseKey.empty())
+    O["base"] = S.BaseKey;
+  if (!S.BuiltinBase.empty())
+    O["builtinBase"] = S.BuiltinBase;
+  return O;
+}
+
+json::Value toJSON(const PySlotFact &S) {
+  json::Object O{{"slot", S.Slot}, {"kind", S.Kind}, {"loc", loc(S.Loc)}};
+  if (!S.Target.empty())
+    O["target"] = S.Target;
+  if (!S.TargetName.empty())
+    O["targetName"] = S.TargetName;
+  return O;
+}
+
+json::Value toJSON(const PyTypeFact &T) {
+  json::Object O{{"usr", T.USR},
+                 {"var", T.VarName},
+                 {"pyName", T.PyName},
+                 {"loc", loc(T.Loc)},
+                 {"heap", T.Heap},
+                 {"pythonVersion", int64_t(T.PythonVersion)},
+                 {"slots", T.Slots}};
+  if (!T.StructKey.empty())
+    O["struct"] = T.StructKey;
+  if (T.FlagsKnown) {
+    O["flags"] = int64_t(T.Flags);
+    O["flagsLoc"] = loc(T.FlagsLoc);
+    O["haveGC"] = T.HaveGC;
+    O["heapTypeFlag"] = T.HeapTypeFlag;
+    O["managedDict"] = T.ManagedDict;
+  }
+  if (!T.WeakListField.empty())
+    O["weakListField"] = T.WeakListField;
+  if (!T.DictField.empty())
+    O["dictField"] = T.DictField;
+  return O;
+}
+
+json::Value toJSON(const PyMemberDefFact &E) {
+  return json::Object{{"attribute", E.Attribute}, {"typeCode", E.TypeCode},
+                      {"flags", E.Flags},         {"object", E.ObjectType},
+                      {"readOnly", E.ReadOnly},   {"member", E.Member},
+                      {"loc", loc(E.Loc)}};
+}
+
+json::Value toJSON(const PyMemberTableFact &T) {
+  return json::Object{{"usr", T.USR}, {"name", T.Name}, {"entries", T.Entries}};
+}
+
+json::Value toJSON(const PyGetSetFact &E) {
+  json::Object O{{"attribute", E.Attribute}, {"loc", loc(E.Loc)}};
+  if (!E.SetterUSR.empty()) {
+    O["setter"] = E.SetterUSR;
+    O["setterName"] = E.SetterName;
+  }
+  return O;
+}
+
+json::Value toJSON(const PyGetSetTableFact &T) {
+  return json::Object{{"usr", T.USR}, {"name", T.Name}, {"entries", T.Entries}};
+}
+
+json::Value toJSON(const PyCalleeFact &C) {
+  json::Object O{{"kind", C.Kind}};
+  if (!C.USR.empty())
+    O["usr"] = C.USR;
+  if (!C.Name.empty())
+    O["name"] = C.Name;
+  if (!C.Slot.empty())
+    O["slot"] = C.Slot;
+  return O;
+}
+
+json::Value toJSON(const PyStoreFact &S) {
+  json::Object O{{"member", S.Member},
+                 {"value", pyValueKindName(S.Value)},
+                 {"loc", loc(S.Loc)}};
+  if (!S.Detail.empty())
+    O["detail"] = S.Detail;
+  return O;
+}
+
+json::Value toJSON(const PyAllocFact &A) {
+  json::Object O{{"gcAlloc", A.GCAlloc},
+                 {"status", pyObjectStatusName(A.Status)},
+                 {"loc", loc(A.Loc)}};
+  if (!A.Callee.empty())
+    O["callee"] = A.Callee;
+  if (!A.CalleeName.empty())
+    O["calleeName"] = A.CalleeName;
+  if (!A.TypeUSR.empty())
+    O["type"] = A.TypeUSR;
+  return O;
+}
+
+json::Value toJSON(const PyFunctionFact &F) {
+  json::Object O{{"usr", F.USR}, {"name", F.Name}, {"loc", loc(F.Loc)}};
+  auto Flag = [&](const char *Key, bool Value) {
+    if (Value)
+      O[Key] = true;
+  };
+  auto List = [&](const char *Key, const auto &Vector) {
+    if (!Vector.empty())
+      O[Key] = Vector;
+  };
+  Flag("hasVisitParam", F.HasVisitParam);
+  List("visited", F.Visited);
+  Flag("visitsType", F.VisitsType);
+  Flag("visitsOther", F.VisitsOther);
+  List("visitDelegates", F.VisitDelegates);
+  List("cleared", F.Cleared);
+  List("selfCalls", F.SelfCalls);
+  Flag("untracksSelf", F.UnTracksSelf);
+  Flag("freesSelf", F.FreesSelf);
+  Flag("releasesType", F.ReleasesType);
+  List("stores", F.Stores);
+  List("allocs", F.Allocs);
+  return O;
+}
+
+json::Value toJSON(const PySlotAssignmentFact &A) {
+  return json::Object{{"type", A.TypeUSR}, {"op", A.Op}, {"slot", A.Slot}};
+}
+
+json::Value toJSON(const PythonTUFacts &F) {
+  return json::Object{{"versionHex", int64_t(F.VersionHex)},
+                      {"structs", F.Structs},
+                      {"types", F.Types},
+                      {"memberTables", F.MemberTables},
+                      {"getsetTables", F.GetSetTables},
+                      {"functions", F.Functions},
+                      {"slotAssignments", F.SlotAssignments},
+                      {"specsWithRuntimeBases", F.SpecsWithRuntimeBases}};
+}
+
+//===-- Reading -----------------------------------------------------------===//
+
+bool fromJSON(const json::Value &V, SourceLocation &L, json::Path P) {
+  json::ObjectMapper O(V, P);
+  int64_t Line = 0, Column = 0;
+  if (!O || !O.map("file", L.File) || !O.map("line", Line) ||
+      !O.map("col", Column))
+    return false;
+  L.Line = Line;
+  L.Column = Column;
+  return true;
+}
+
+bool fromJSON(const json::Value &V, PyMemberRef &M, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("struct", M.Struct) && O.map("field", M.Field);
+}
+
+bool fromJSON(const json::Value &V, PyObjectMemberFact &M, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("name", M.Name) && O.map("type", M.Type) &&
+         O.map("loc", M.Loc) && O.mapOptional("targetStruct", M.TargetStruct);
+}
+
+bool fromJSON(const json::Value &V, PyStructFact &S, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("key", S.Key) && O.map("name", S.Name) &&
+         O.map("loc", S.Loc) && O.map("members", S.Members) &&
+         O.mapOptional("base", S.BaseKey) &&
+         O.mapOptional("builtinBase", S.BuiltinBase);
+}
+
+bool fromJSON(const json::Value &V, PySlotFact &S, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("slot", S.Slot) && O.map("kind", S.Kind) &&
+         O.map("loc", S.Loc) && O.mapOptional("target", S.Target) &&
+         O.mapOptional("targetName", S.TargetName);
+}
+
+bool fromJSON(const json::Value &V, PyTypeFact &T, json::Path P) {
+  json::ObjectMapper O(V, P);
+  int64_t Version = 0, Flags = 0;
+  bool HasFlags = V.getAsObject() && V.getAsObject()->get("flags");
+  if (!O || !O.map("usr", T.USR) || !O.map("var", T.VarName) ||
+      !O.map("pyName", T.PyName) || !O.map("loc", T.Loc) ||
+      !O.map("heap", T.Heap) || !O.map("pythonVersion", Version) ||
+      !O.map("slots", T.Slots) || !O.mapOptional("struct", T.StructKey) ||
+      !O.mapOptional("weakListField", T.WeakListField) ||
+      !O.mapOptional("dictField", T.DictField))
+    return false;
+  T.PythonVersion = Version;
+  if (HasFlags) {
+    if (!O.map("flags", Flags) || !O.map("flagsLoc", T.FlagsLoc) ||
+        !O.map("haveGC", T.HaveGC) || !O.map("heapTypeFlag", T.HeapTypeFlag) ||
+        !O.map("managedDict", T.ManagedDict))
+      return false;
+    T.FlagsKnown = true;
+    T.Flags = Flags;
+  }
+  return true;
+}
+
+bool fromJSON(const json::Value &V, PyMemberDefFact &E, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("attribute", E.Attribute) &&
+         O.map("typeCode", E.TypeCode) && O.map("flags", E.Flags) &&
+         O.map("object", E.ObjectType) && O.map("readOnly", E.ReadOnly) &&
+         O.map("member", E.Member) && O.map("loc", E.Loc);
+}
+
+bool fromJSON(const json::Value &V, PyMemberTableFact &T, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("usr", T.USR) && O.map("name", T.Name) &&
+         O.map("entries", T.Entries);
+}
+
+bool fromJSON(const json::Value &V, PyGetSetFact &E, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("attribute", E.Attribute) && O.map("loc", E.Loc) &&
+         O.mapOptional("setter", E.SetterUSR) &&
+         O.mapOptional("setterName", E.SetterName);
+}
+
+bool fromJSON(const json::Value &V, PyGetSetTableFact &T, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("usr", T.USR) && O.map("name", T.Name) &&
+         O.map("entries", T.Entries);
+}
+
+bool fromJSON(const json::Value &V, PyCalleeFact &C, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("kind", C.Kind) && O.mapOptional("usr", C.USR) &&
+         O.mapOptional("name", C.Name) && O.mapOptional("slot", C.Slot);
+}
+
+bool fromJSON(const json::Value &V, PyStoreFact &S, json::Path P) {
+  json::ObjectMapper O(V, P);
+  std::string Value;
+  if (!O || !O.map("member", S.Member) || !O.map("value", Value) ||
+      !O.map("loc", S.Loc) || !O.mapOptional("detail", S.Detail))
+    return false;
+  for (PyValueKind K : {PyValueKind::Null, PyValueKind::Acyclic,
+                        PyValueKind::Argument, PyValueKind::Unknown})
+    if (pyValueKindName(K) == Value) {
+      S.Value = K;
+      return true;
+    }
+  P.field("value").report("unknown value kind");
+  return false;
+}
+
+bool fromJSON(const json::Value &V, PyAllocFact &A, json::Path P) {
+  json::ObjectMapper O(V, P);
+  std::string Status;
+  if (!O || !O.map("gcAlloc", A.GCAlloc) || !O.map("status", Status) ||
+      !O.map("loc", A.Loc) || !O.mapOptional("callee", A.Callee) ||
+      !O.mapOptional("calleeName", A.CalleeName) ||
+      !O.mapOptional("type", A.TypeUSR))
+    return false;
+  for (PyObjectStatus S : {PyObjectStatus::Tracked, PyObjectStatus::Untracked,
+                           PyObjectStatus::Returned, PyObjectStatus::Escaped})
+    if (pyObjectStatusName(S) == Status) {
+      A.Status = S;
+      return true;
+    }
+  P.field("status").report("unknown object status");
+  return false;
+}
+
+bool fromJSON(const json::Value &V, PyFunctionFact &F, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("usr", F.USR) && O.map("name", F.Name) &&
+         O.map("loc", F.Loc) &&
+         O.mapOptional("hasVisitParam", F.HasVisitParam) &&
+         O.mapOptional("visited", F.Visited) &&
+         O.mapOptional("visitsType", F.VisitsType) &&
+         O.mapOptional("visitsOther", F.VisitsOther) &&
+         O.mapOptional("visitDelegates", F.VisitDelegates) &&
+         O.mapOptional("cleared", F.Cleared) &&
+         O.mapOptional("selfCalls", F.SelfCalls) &&
+         O.mapOptional("untracksSelf", F.UnTracksSelf) &&
+         O.mapOptional("freesSelf", F.FreesSelf) &&
+         O.mapOptional("releasesType", F.ReleasesType) &&
+         O.mapOptional("stores", F.Stores) && O.mapOptional("allocs", F.Allocs);
+}
+
+bool fromJSON(const json::Value &V, PySlotAssignmentFact &A, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("type", A.TypeUSR) && O.map("op", A.Op) &&
+         O.map("slot", A.Slot);
+}
+
+bool fromJSON(const json::Value &V, PythonTUFacts &F, json::Path P) {
+  json::ObjectMapper O(V, P);
+  int64_t Version = 0;
+  if (!O || !O.map("versionHex", Version) || !O.map("structs", F.Structs) ||
+      !O.map("types", F.Types) || !O.map("memberTables", F.MemberTables) ||
+      !O.map("getsetTables", F.GetSetTables) ||
+      !O.map("functions", F.Functions) ||
+      !O.map("slotAssignments", F.SlotAssignments) ||
+      !O.map("specsWithRuntimeBases", F.SpecsWithRuntimeBases))
+    return false;
+  F.VersionHex = Version;
+  return true;
+}
+
+} // namespace cyclint

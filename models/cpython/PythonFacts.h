@@ -1,0 +1,243 @@
+//===- PythonFacts.h - What one TU says about CPython extension types -*- C++ -*-===//
+//
+// The CPython section of a TU's facts: plain data, no Clang types, written by
+// the CPython model (CPythonModel.cpp) and merged by PythonProgram. The words:
+//
+//   extension struct  a C/C++ struct laid out as a Python object: its first
+//                     member is PyObject_HEAD / PyObject_VAR_HEAD /
+//                     `PyObject ob_base` or another object struct (or, in
+//                     C++, its first base is one).
+//   object member     a member of an extension struct that holds a reference
+//                     to a Python object (PyObject *, PyTypeObject *, a
+//                     pointer to another object struct, arrays of those).
+//   type              a static PyTypeObject or a PyType_Spec (heap type),
+//                     linked to its struct by `tp_basicsize = sizeof(S)`.
+//   slot              one of a type's tp_* fields (static types) or PyType_Slot
+//                     entries (heap types), named `tp_traverse`, `tp_flags`...
+//   store             an assignment of a value to an object member, with what
+//                     the model knows of the value (null, acyclic, argument,
+//                     unknown).
+//
+// Members are referred to by (struct key, field name): the struct that
+// declares the field, so that `self->base.x` and `base->x` agree.
+// The JSON form is documented in docs/FACTS.md ("python" section).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CYCLINT_MODELS_CPYTHON_PYTHONFACTS_H
+#define CYCLINT_MODELS_CPYTHON_PYTHONFACTS_H
+
+#include "SourceLocation.h"
+
+#include "llvm/Support/JSON.h"
+
+#include <cstdint>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace cyclint {
+
+/// What the model knows about a value stored into an object member.
+///   null      NULL (or a pointer that is provably NULL)
+///   acyclic   an object that cannot refer to other objects: None, True,
+///             False, a str, bytes or number made by a known constructor,
+///             an argument parsed with a str/bytes/number format unit
+///   argument  an object the caller chose: a parameter of the function, or
+///             parsed from one (PyArg_Parse* "O"), so it can be anything,
+///             including the object itself
+///   unknown   anything else (the result of an unmodelled call, ...): the
+///             model cannot tell, and checks stay silent
+enum class PyValueKind { Null, Acyclic, Argument, Unknown };
+llvm::StringRef pyValueKindName(PyValueKind K);
+
+/// What a function does with an object it allocated (or got from a call).
+///   tracked    passed to PyObject_GC_Track
+///   untracked  none of the below: the object is never tracked here
+///   returned   returned to the caller untracked (the caller may track it)
+///   escaped    stored or passed somewhere the model cannot follow
+enum class PyObjectStatus { Tracked, Untracked, Returned, Escaped };
+llvm::StringRef pyObjectStatusName(PyObjectStatus S);
+
+using PyLoc = SourceLocation;
+
+/// A field of an extension struct: (declaring struct's key, field name).
+struct PyMemberRef {
+  std::string Struct;
+  std::string Field;
+  friend bool operator<(const PyMemberRef &A, const PyMemberRef &B) {
+    return std::tie(A.Struct, A.Field) < std::tie(B.Struct, B.Field);
+  }
+  friend bool operator==(const PyMemberRef &A, const PyMemberRef &B) {
+    return std::tie(A.Struct, A.Field) == std::tie(B.Struct, B.Field);
+  }
+};
+
+struct PyObjectMemberFact {
+  std::string Name;
+  std::string Type; // as written, for humans
+  PyLoc Loc;
+  /// Key of the program extension struct the pointer type names (a
+  /// `NodeObject *next`); empty for PyObject * and builtin object types.
+  std::string TargetStruct;
+};
+
+struct PyStructFact {
+  /// The record's USR; a struct defined in the TU's main file gets the file
+  /// appended (two .c files may each define their own `NodeObject`).
+  std::string Key;
+  std::string Name; // typedef or tag name: NodeObject
+  PyLoc Loc;
+  std::string BaseKey;     // program extension struct it extends, or empty
+  std::string BuiltinBase; // builtin object struct it extends: PyObject, ...
+  std::vector<PyObjectMemberFact> Members; // object members, declaration order
+};
+
+/// One tp_* slot of a type. `Kind` says what the slot names:
+/// function | type | table | builtin (a function or type of the Python
+/// runtime) | null | other.
+struct PySlotFact {
+  std::string Slot; // tp_traverse, tp_clear, tp_dealloc, tp_base, ...
+  std::string Kind;
+  std::string Target;     // USR of the function/variable named, or empty
+  std::string TargetName; // its name, for humans
+  PyLoc Loc;              // the initializer (or the PyType_Slot entry)
+};
+
+struct PyTypeFact {
+  std::string USR;     // of the PyTypeObject or PyType_Spec variable
+  std::string VarName; // NodeType, Node_spec
+  std::string PyName;  // tp_name / spec name: "example.Node"
+  PyLoc Loc;
+  bool Heap = false; // a PyType_Spec
+  std::string StructKey; // from tp_basicsize = sizeof(S); empty if unknown
+  bool FlagsKnown = false; // tp_flags folded to a constant
+  uint64_t Flags = 0;
+  PyLoc FlagsLoc;
+  bool HaveGC = false, HeapTypeFlag = false, ManagedDict = false;
+  std::vector<PySlotFact> Slots; // sorted by slot name
+  std::string WeakListField; // offsetof(S, f) in tp_weaklistoffset
+  std::string DictField;     // offsetof(S, f) in tp_dictoffset
+  unsigned PythonVersion = 0; // PY_VERSION_HEX of the TU that defines it
+};
+
+/// One PyMemberDef entry whose offset is offsetof(S, f).
+struct PyMemberDefFact {
+  std::string Attribute; // the Python attribute name
+  int TypeCode = -1;
+  int Flags = 0;
+  bool ObjectType = false; // T_OBJECT, T_OBJECT_EX, Py_T_OBJECT_EX
+  bool ReadOnly = false;
+  PyMemberRef Member;
+  PyLoc Loc;
+};
+
+struct PyMemberTableFact {
+  std::string USR, Name;
+  std::vector<PyMemberDefFact> Entries;
+};
+
+struct PyGetSetFact {
+  std::string Attribute;
+  std::string SetterUSR, SetterName; // empty: read-only
+  PyLoc Loc;
+};
+
+struct PyGetSetTableFact {
+  std::string USR, Name;
+  std::vector<PyGetSetFact> Entries;
+};
+
+/// Where a call goes, as far as the model can tell.
+///   function   a function declared in the program or a library (USR)
+///   type-slot  a slot of a named type: `BaseType.tp_traverse`
+///   base-slot  a slot of the type's base: `Py_TYPE(self)->tp_base->tp_clear`
+///   self-slot  a slot of the object's own type: `Py_TYPE(self)->tp_free`
+///   builtin    a slot of a runtime type: `PyBaseObject_Type.tp_dealloc`
+///   unknown    a function pointer the model cannot follow
+struct PyCalleeFact {
+  std::string Kind;
+  std::string USR;  // function or type variable
+  std::string Name; // for humans
+  std::string Slot; // for the slot kinds
+  friend bool operator<(const PyCalleeFact &A, const PyCalleeFact &B) {
+    return std::tie(A.Kind, A.USR, A.Slot, A.Name) <
+           std::tie(B.Kind, B.USR, B.Slot, B.Name);
+  }
+  friend bool operator==(const PyCalleeFact &A, const PyCalleeFact &B) {
+    return std::tie(A.Kind, A.USR, A.Slot, A.Name) ==
+           std::tie(B.Kind, B.USR, B.Slot, B.Name);
+  }
+};
+
+struct PyStoreFact {
+  PyMemberRef Member;
+  PyValueKind Value = PyValueKind::Unknown;
+  std::string Detail; // the parameter or API the value comes from
+  PyLoc Loc;
+};
+
+/// An object a function allocates with PyObject_GC_New (`GCAlloc`) or gets
+/// from a call to another program function (`Callee`), and what it does
+/// with it.
+struct PyAllocFact {
+  bool GCAlloc = false;
+  std::string Callee, CalleeName; // for call results: the function's USR
+  std::string TypeUSR;            // GC allocations: the type passed, if named
+  PyObjectStatus Status = PyObjectStatus::Escaped;
+  PyLoc Loc;
+};
+
+struct PyFunctionFact {
+  std::string USR, Name;
+  PyLoc Loc;
+  // As a traverse function (it has a visitproc parameter).
+  bool HasVisitParam = false;
+  std::vector<PyMemberRef> Visited; // passed to visit, or with visit to a helper
+  bool VisitsType = false;          // Py_VISIT(Py_TYPE(self))
+  bool VisitsOther = false;         // something that is not a member
+  std::vector<PyCalleeFact> VisitDelegates; // calls that are passed `visit`
+  // As a clear or dealloc function (what it does to its first parameter).
+  std::vector<PyMemberRef> Cleared; // set to NULL, or cleared through &member
+  std::vector<PyCalleeFact> SelfCalls; // calls that are passed the object
+  bool UnTracksSelf = false, FreesSelf = false, ReleasesType = false;
+  // Anywhere.
+  std::vector<PyStoreFact> Stores;
+  std::vector<PyAllocFact> Allocs;
+};
+
+/// `NodeType.tp_new = PyType_GenericNew;` in a function: slots set at run
+/// time. `Op` is "set", "or" (|=) or "other".
+struct PySlotAssignmentFact {
+  std::string TypeUSR;
+  std::string Op;
+  PySlotFact Slot;
+};
+
+struct PythonTUFacts {
+  unsigned VersionHex = 0; // PY_VERSION_HEX; 0 when Python.h is not included
+  std::vector<PyStructFact> Structs;           // sorted by key
+  std::vector<PyTypeFact> Types;               // sorted by USR
+  std::vector<PyMemberTableFact> MemberTables; // sorted by USR
+  std::vector<PyGetSetTableFact> GetSetTables; // sorted by USR
+  std::vector<PyFunctionFact> Functions;       // sorted by USR
+  std::vector<PySlotAssignmentFact> SlotAssignments;
+  /// Specs passed to PyType_FromSpecWithBases & co. with a base chosen at
+  /// run time: their base is unknown.
+  std::vector<std::string> SpecsWithRuntimeBases;
+
+  bool empty() const {
+    return Structs.empty() && Types.empty() && Functions.empty() &&
+           MemberTables.empty() && GetSetTables.empty() &&
+           SlotAssignments.empty();
+  }
+  void canonicalize();
+};
+
+llvm::json::Value toJSON(const PythonTUFacts &Facts);
+bool fromJSON(const llvm::json::Value &V, PythonTUFacts &Facts,
+              llvm::json::Path P);
+
+} // namespace cyclint
+
+#endif // CYCLINT_MODELS_CPYTHON_PYTHONFACTS_H

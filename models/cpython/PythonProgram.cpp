@@ -1,0 +1,479 @@
+//===- PythonProgram.cpp - Merging CPython facts, applying the runtime's rules -===//
+//
+// TUs arrive sorted (ProgramGraph::build sorts them): the first definition of
+// a struct, type, table or function wins, so the merge is deterministic.
+//
+//===----------------------------------------------------------------------===//
+
+#include "cpython/PythonProgram.h"
+#include "cpython/CPythonModel.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace cyclint {
+
+const PySlotFact *PyType::ownSlot(llvm::StringRef Name) const {
+  for (const PySlotFact &S : Fact.Slots)
+    if (S.Slot == Name)
+      return &S;
+  return nullptr;
+}
+
+static std::optional<PySlotFact> optionalSlot(const PySlotFact *S) {
+  if (!S)
+    return std::nullopt;
+  return *S;
+}
+
+PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
+  PythonProgram P;
+  std::vector<PySlotAssignmentFact> Assignments;
+  std::set<std::string> RuntimeBases;
+  std::vector<PyMemberTableFact> MemberTables;
+  std::vector<PyGetSetTableFact> GetSetTables;
+  llvm::StringMap<bool> SeenTables;
+
+  for (PythonTUFacts &TU : TUs) {
+    for (PyStructFact &S : TU.Structs)
+      if (P.StructByKey.try_emplace(S.Key, P.Structs.size()).second)
+        P.Structs.push_back({std::move(S), -1});
+    for (PyTypeFact &T : TU.Types)
+      if (P.TypeByUSR.try_emplace(T.USR, P.Types.size()).second) {
+        PyType Type;
+        Type.Fact = std::move(T);
+        P.Types.push_back(std::move(Type));
+      }
+    for (PyFunctionFact &F : TU.Functions)
+      if (P.FunctionByUSR.try_emplace(F.USR, P.Functions.size()).second)
+        P.Functions.push_back(std::move(F));
+    for (PyMemberTableFact &T : TU.MemberTables)
+      if (SeenTables.try_emplace("m" + T.USR, true).second)
+        MemberTables.push_back(std::move(T));
+    for (PyGetSetTableFact &T : TU.GetSetTables)
+      if (SeenTables.try_emplace("g" + T.USR, true).second)
+        GetSetTables.push_back(std::move(T));
+    llvm::append_range(Assignments, TU.SlotAssignments);
+    RuntimeBases.insert(TU.SpecsWithRuntimeBases.begin(),
+                        TU.SpecsWithRuntimeBases.end());
+  }
+
+  // Slots set at run time, in source order per type.
+  llvm::stable_sort(Assignments, [](const PySlotAssignmentFact &A,
+                                    const PySlotAssignmentFact &B) {
+    return std::tie(A.TypeUSR, A.Slot.Loc) < std::tie(B.TypeUSR, B.Slot.Loc);
+  });
+  for (const PySlotAssignmentFact &A : Assignments) {
+    auto It = P.TypeByUSR.find(A.TypeUSR);
+    if (It == P.TypeByUSR.end())
+      continue;
+    PyTypeFact &T = P.Types[It->second].Fact;
+    if (A.Slot.Slot == "tp_flags") {
+      uint64_t Value = 0;
+      bool Known = !A.Slot.Target.empty() &&
+                   !llvm::StringRef(A.Slot.Target).getAsInteger(10, Value);
+      if (A.Op == "set" && Known) {
+        T.Flags = Value;
+      } else if (A.Op == "or" && Known) {
+        T.Flags |= Value;
+      } else {
+        T.FlagsKnown = false;
+      }
+      T.FlagsLoc = A.Slot.Loc;
+      continue;
+    }
+    llvm::erase_if(T.Slots,
+                   [&](const PySlotFact &S) { return S.Slot == A.Slot.Slot; });
+    if (A.Op == "set" && A.Slot.Kind != "null")
+      T.Slots.push_back(A.Slot);
+  }
+
+  // Structs and their bases.
+  for (PyStruct &S : P.Structs)
+    if (!S.Fact.BaseKey.empty())
+      if (auto It = P.StructByKey.find(S.Fact.BaseKey); It != P.StructByKey.end())
+        S.Base = It->second;
+
+  // Types: struct, base, flags re-read after run-time assignments.
+  for (PyType &T : P.Types) {
+    if (auto It = P.StructByKey.find(T.Fact.StructKey); It != P.StructByKey.end())
+      T.Struct = It->second;
+    if (const PySlotFact *B = T.ownSlot("tp_base")) {
+      if (B->Kind == "type") {
+        if (auto It = P.TypeByUSR.find(B->Target); It != P.TypeByUSR.end())
+          T.Base = It->second;
+        else
+          T.BaseUnknown = true;
+      } else if (B->Kind == "builtin") {
+        if (B->TargetName != "PyBaseObject_Type")
+          T.BuiltinBase = B->TargetName;
+      } else {
+        T.BaseUnknown = true;
+      }
+    }
+    if (RuntimeBases.count(T.Fact.USR))
+      T.BaseUnknown = true;
+  }
+  for (const PyType &T : P.Types)
+    for (const PySlotFact &S : T.Fact.Slots)
+      if (S.Kind == "function")
+        P.SlotFunctions.insert(S.Target);
+
+  const CPythonModel &Model = CPythonModel::builtin();
+  const uint64_t HaveGCFlag = Model.flag("Py_TPFLAGS_HAVE_GC");
+  const uint64_t HeapTypeFlag = Model.flag("Py_TPFLAGS_HEAPTYPE");
+
+  // Inheritance, base first (memoized; a base cycle is a bug we ignore).
+  std::vector<int> State(P.Types.size(), 0); // 0 new, 1 busy, 2 done
+  std::function<void(unsigned)> Resolve = [&](unsigned I) {
+    if (State[I] != 0)
+      return;
+    State[I] = 1;
+    PyType &T = P.Types[I];
+    const PyType *Base = nullptr;
+    if (T.Base >= 0) {
+      Resolve(T.Base);
+      if (State[T.Base] == 2)
+        Base = &P.Types[T.Base];
+      else
+        T.BaseUnknown = true;
+    }
+    const PySlotFact *OwnTraverse = T.ownSlot("tp_traverse");
+    const PySlotFact *OwnClear = T.ownSlot("tp_clear");
+    // Flags may have changed at run time: read the bits again.
+    T.Fact.HaveGC = T.Fact.Flags & HaveGCFlag;
+    T.Fact.HeapTypeFlag = T.Fact.Heap || (T.Fact.Flags & HeapTypeFlag);
+    bool OwnGC = T.Fact.HaveGC;
+    T.Traverse = optionalSlot(OwnTraverse);
+    T.Clear = optionalSlot(OwnClear);
+    T.TraverseFrom = OwnTraverse ? I : -1;
+    T.ClearFrom = OwnClear ? I : -1;
+    T.HaveGC = OwnGC;
+    T.GCKnown = T.Fact.FlagsKnown;
+    bool InheritsGroup = !OwnGC && !OwnTraverse && !OwnClear;
+    if (Base) {
+      if (InheritsGroup && Base->HaveGC) {
+        T.HaveGC = true;
+        T.Traverse = Base->Traverse;
+        T.Clear = Base->Clear;
+        T.TraverseFrom = Base->TraverseFrom;
+        T.ClearFrom = Base->ClearFrom;
+      }
+      if (InheritsGroup)
+        T.GCKnown = T.GCKnown && Base->GCKnown;
+    } else if (InheritsGroup && (T.BaseUnknown || !T.BuiltinBase.empty())) {
+      T.GCKnown = false; // a runtime type or a base chosen at run time
+    }
+    if (const PySlotFact *D = T.ownSlot("tp_dealloc")) {
+      T.Dealloc = *D;
+      T.DeallocFrom = I;
+    } else if (Base) {
+      T.Dealloc = Base->Dealloc;
+      T.DeallocFrom = Base->DeallocFrom;
+    }
+    T.WeakListField = T.Fact.WeakListField;
+    T.DictField = T.Fact.DictField;
+    if (Base) {
+      if (T.WeakListField.empty())
+        T.WeakListField = Base->WeakListField;
+      if (T.DictField.empty())
+        T.DictField = Base->DictField;
+      if (T.Struct < 0 && T.Fact.StructKey.empty())
+        T.Struct = Base->Struct;
+    }
+    State[I] = 2;
+  };
+  for (unsigned I = 0; I < P.Types.size(); ++I)
+    Resolve(I);
+
+  // Members and what they may hold.
+  for (unsigned SI = 0; SI < P.Structs.size(); ++SI)
+    for (const PyObjectMemberFact &Mem : P.Structs[SI].Fact.Members) {
+      PyMemberInfo Info;
+      Info.Ref = {P.Structs[SI].Fact.Key, Mem.Name};
+      Info.StructName = P.Structs[SI].Fact.Name;
+      Info.Fact = Mem;
+      P.MemberByRef[Info.Ref] = P.Members.size();
+      P.Members.push_back(std::move(Info));
+    }
+  std::map<std::string, std::string> Setters; // setter USR -> attribute
+  for (const PyGetSetTableFact &T : GetSetTables)
+    for (const PyGetSetFact &G : T.Entries)
+      if (!G.SetterUSR.empty())
+        Setters.emplace(G.SetterUSR, G.Attribute);
+  std::vector<bool> Writable(P.Members.size(), false), Stored(P.Members.size(), false),
+      OnlyAcyclic(P.Members.size(), true);
+  for (const PyMemberTableFact &T : MemberTables)
+    for (const PyMemberDefFact &E : T.Entries) {
+      auto It = P.MemberByRef.find(E.Member);
+      if (It == P.MemberByRef.end() || !E.ObjectType || E.ReadOnly)
+        continue;
+      Writable[It->second] = true;
+      P.Members[It->second].Reasons.push_back(
+          {PyContentReason::WritableMember, E.Attribute, T.Name, "", E.Loc});
+    }
+  for (const PyFunctionFact &F : P.Functions)
+    for (const PyStoreFact &S : F.Stores) {
+      auto It = P.MemberByRef.find(S.Member);
+      if (It == P.MemberByRef.end())
+        continue;
+      Stored[It->second] = true;
+      if (S.Value == PyValueKind::Argument) {
+        auto Setter = Setters.find(F.USR);
+        if (Setter != Setters.end())
+          P.Members[It->second].Reasons.push_back({PyContentReason::Setter,
+                                                   Setter->second, F.Name,
+                                                   S.Detail, S.Loc});
+        else
+          P.Members[It->second].Reasons.push_back(
+              {PyContentReason::Argument, "", F.Name, S.Detail, S.Loc});
+      }
+      if (S.Value == PyValueKind::Argument || S.Value == PyValueKind::Unknown)
+        OnlyAcyclic[It->second] = false;
+    }
+  for (const PyType &T : P.Types) {
+    if (T.DictField.empty() || T.Struct < 0)
+      continue;
+    for (int S = T.Struct; S >= 0; S = P.Structs[S].Base) {
+      auto It = P.MemberByRef.find({P.Structs[S].Fact.Key, T.DictField});
+      if (It == P.MemberByRef.end())
+        continue;
+      P.Members[It->second].Reasons.push_back(
+          {PyContentReason::InstanceDict, "__dict__", T.Fact.VarName, "",
+           T.Fact.Loc});
+      break;
+    }
+  }
+  for (unsigned I = 0; I < P.Members.size(); ++I) {
+    PyMemberInfo &Info = P.Members[I];
+    llvm::stable_sort(Info.Reasons,
+                      [](const PyContentReason &A, const PyContentReason &B) {
+                        return std::tie(A.Kind, A.Loc) < std::tie(B.Kind, B.Loc);
+                      });
+    if (!Info.Reasons.empty())
+      Info.Content = PyContent::Arbitrary;
+    else if (Stored[I] && OnlyAcyclic[I] && !Writable[I])
+      Info.Content = PyContent::Acyclic;
+    else
+      Info.Content = PyContent::Unknown;
+  }
+
+  for (unsigned FI = 0; FI < P.Functions.size(); ++FI)
+    for (unsigned AI = 0; AI < P.Functions[FI].Allocs.size(); ++AI)
+      if (!P.Functions[FI].Allocs[AI].Callee.empty())
+        P.CallResults.push_back({FI, AI});
+  return P;
+}
+
+const PyFunctionFact *PythonProgram::function(llvm::StringRef USR) const {
+  auto It = FunctionByUSR.find(USR);
+  return It == FunctionByUSR.end() ? nullptr : &Functions[It->second];
+}
+
+const PyMemberInfo *PythonProgram::member(const PyMemberRef &Ref) const {
+  auto It = MemberByRef.find(Ref);
+  return It == MemberByRef.end() ? nullptr : &Members[It->second];
+}
+
+/// Weak-reference lists are borrowed: CPython never counts the references in
+/// them. The field named by tp_weaklistoffset is one; so is any member whose
+/// name says so, as types may set the offset at run time.
+static bool isWeakList(llvm::StringRef Field, llvm::StringRef Declared) {
+  std::string Lower = Field.lower();
+  return Field == Declared ||
+         llvm::StringRef(Lower).contains("weakreflist") ||
+         llvm::StringRef(Lower).contains("weaklist") ||
+         llvm::StringRef(Lower).contains("weakrefs");
+}
+
+std::vector<const PyMemberInfo *>
+PythonProgram::ownedMembers(const PyType &T) const {
+  std::vector<const PyMemberInfo *> Result;
+  std::vector<int> Chain;
+  for (int S = T.Struct; S >= 0 && Chain.size() < 64; S = Structs[S].Base)
+    Chain.push_back(S);
+  for (auto It = Chain.rbegin(); It != Chain.rend(); ++It)
+    for (const PyObjectMemberFact &Mem : Structs[*It].Fact.Members) {
+      if (isWeakList(Mem.Name, T.WeakListField))
+        continue;
+      if (const PyMemberInfo *Info = member({Structs[*It].Fact.Key, Mem.Name}))
+        Result.push_back(Info);
+    }
+  return Result;
+}
+
+std::optional<PySlotFact> PythonProgram::effectiveSlot(const PyType &T,
+                                                       llvm::StringRef Name) const {
+  if (Name == "tp_traverse")
+    return T.Traverse;
+  if (Name == "tp_clear")
+    return T.Clear;
+  if (Name == "tp_dealloc")
+    return T.Dealloc;
+  const PyType *Cur = &T;
+  for (unsigned Depth = 0; Cur && Depth < 64; ++Depth) {
+    if (const PySlotFact *S = Cur->ownSlot(Name))
+      return *S;
+    Cur = Cur->Base >= 0 ? &Types[Cur->Base] : nullptr;
+  }
+  return std::nullopt;
+}
+
+static int declaringType(const std::vector<PyType> &Types, int I,
+                         llvm::StringRef Name) {
+  const PyType &T = Types[I];
+  if (Name == "tp_traverse")
+    return T.TraverseFrom;
+  if (Name == "tp_clear")
+    return T.ClearFrom;
+  if (Name == "tp_dealloc")
+    return T.DeallocFrom;
+  return I;
+}
+
+void PythonProgram::summarize(const PyType &Ctx,
+                              const std::optional<PySlotFact> &Slot,
+                              llvm::StringRef SlotName, PySlotSummary &S,
+                              std::set<std::string> &Seen) const {
+  if (!Slot)
+    return;
+  if (Slot->Kind == "function") {
+    if (const PyFunctionFact *F = function(Slot->Target)) {
+      follow(Ctx, *F, SlotName, S, Seen);
+      return;
+    }
+  } else if (Slot->Kind == "builtin" && SlotName == "tp_dealloc") {
+    S.FreesSelf = true; // a runtime deallocator: frees, never releases a type
+    return;
+  }
+  S.Known = false;
+  if (S.Unresolved.empty())
+    S.Unresolved = Slot->TargetName;
+}
+
+void PythonProgram::follow(const PyType &Ctx, const PyFunctionFact &F,
+                           llvm::StringRef SlotName, PySlotSummary &S,
+                           std::set<std::string> &Seen) const {
+  if (!Seen.insert(F.USR).second)
+    return;
+  if (SlotName == "tp_traverse")
+    S.Members.insert(F.Visited.begin(), F.Visited.end());
+  else if (SlotName == "tp_clear")
+    S.Members.insert(F.Cleared.begin(), F.Cleared.end());
+  S.VisitsType |= F.VisitsType;
+  S.FreesSelf |= F.FreesSelf;
+  S.ReleasesType |= F.ReleasesType;
+  S.UnTracksSelf |= F.UnTracksSelf;
+  const std::vector<PyCalleeFact> &Callees =
+      SlotName == "tp_traverse" ? F.VisitDelegates : F.SelfCalls;
+  for (const PyCalleeFact &C : Callees)
+    followCallee(Ctx, C, SlotName, S, Seen);
+}
+
+void PythonProgram::followCallee(const PyType &Ctx, const PyCalleeFact &C,
+                                 llvm::StringRef SlotName, PySlotSummary &S,
+                                 std::set<std::string> &Seen) const {
+  auto Fail = [&] {
+    S.Known = false;
+    if (S.Unresolved.empty())
+      S.Unresolved = C.Name.empty() ? C.Slot : C.Name;
+  };
+  auto FollowSlotOf = [&](int TypeIndex) {
+    int From = declaringType(Types, TypeIndex, C.Slot);
+    std::optional<PySlotFact> Slot = effectiveSlot(Types[TypeIndex], C.Slot);
+    if (!Slot) {
+      // The runtime's own slot (object's dealloc frees the memory).
+      if (C.Slot == "tp_dealloc")
+        S.FreesSelf = true;
+      return;
+    }
+    summarize(Types[From >= 0 ? From : TypeIndex], Slot, SlotName, S, Seen);
+  };
+  if (C.Kind == "function") {
+    if (const PyFunctionFact *F = function(C.USR))
+      follow(Ctx, *F, SlotName, S, Seen);
+    else
+      Fail();
+  } else if (C.Kind == "builtin") {
+    if (C.Slot == "tp_dealloc" || C.Slot == "tp_free")
+      S.FreesSelf = true;
+  } else if (C.Kind == "type-slot") {
+    auto It = TypeByUSR.find(C.USR);
+    if (It == TypeByUSR.end())
+      return Fail();
+    FollowSlotOf(It->second);
+  } else if (C.Kind == "base-slot") {
+    const PyType *Of = &Ctx;
+    if (!C.USR.empty()) {
+      auto It = TypeByUSR.find(C.USR);
+      if (It == TypeByUSR.end())
+        return Fail();
+      Of = &Types[It->second];
+    }
+    if (Of->Base >= 0)
+      return FollowSlotOf(Of->Base);
+    if (Of->BaseUnknown)
+      return Fail();
+    if (!Of->BuiltinBase.empty() && SlotName != "tp_dealloc")
+      return; // a runtime type's slot: it knows nothing of our members
+    if (C.Slot == "tp_dealloc" || C.Slot == "tp_free")
+      S.FreesSelf = true;
+  } else {
+    Fail();
+  }
+}
+
+static PySlotSummary startSummary(const PythonProgram &P,
+                                  const std::optional<PySlotFact> &Slot) {
+  PySlotSummary S;
+  S.Known = Slot.has_value() && Slot->Kind == "function";
+  if (Slot) {
+    S.Function = Slot->TargetName;
+    if (const PyFunctionFact *F = P.function(Slot->Target))
+      S.FunctionLoc = F->Loc;
+    else
+      S.Known = false;
+  }
+  return S;
+}
+
+PySlotSummary PythonProgram::traverseSummary(const PyType &T) const {
+  PySlotSummary S = startSummary(*this, T.Traverse);
+  std::set<std::string> Seen;
+  if (S.Known)
+    summarize(Types[T.TraverseFrom], T.Traverse, "tp_traverse", S, Seen);
+  return S;
+}
+
+PySlotSummary PythonProgram::clearSummary(const PyType &T) const {
+  PySlotSummary S = startSummary(*this, T.Clear);
+  std::set<std::string> Seen;
+  if (S.Known)
+    summarize(Types[T.ClearFrom], T.Clear, "tp_clear", S, Seen);
+  return S;
+}
+
+PySlotSummary PythonProgram::deallocSummary(const PyType &T) const {
+  PySlotSummary S = startSummary(*this, T.Dealloc);
+  std::set<std::string> Seen;
+  if (S.Known)
+    summarize(Types[T.DeallocFrom], T.Dealloc, "tp_dealloc", S, Seen);
+  return S;
+}
+
+bool PythonProgram::isSlotFunction(llvm::StringRef USR) const {
+  return SlotFunctions.count(USR.str());
+}
+
+std::vector<std::pair<const PyFunctionFact *, const PyAllocFact *>>
+PythonProgram::callResults(llvm::StringRef USR) const {
+  std::vector<std::pair<const PyFunctionFact *, const PyAllocFact *>> Result;
+  for (auto [FI, AI] : CallResults)
+    if (Functions[FI].Allocs[AI].Callee == USR)
+      Result.push_back({&Functions[FI], &Functions[FI].Allocs[AI]});
+  return Result;
+}
+
+} // namespace cyclint

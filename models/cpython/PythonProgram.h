@@ -1,0 +1,144 @@
+//===- PythonProgram.h - The whole program's CPython extension types -*- C++ -*-===//
+//
+// The merge of every TU's CPython facts, and the runtime's rules applied to
+// it once for every check:
+//   * slots set at run time (`NodeType.tp_new = ...`) are applied;
+//   * inheritance: tp_dealloc is inherited when unset; HAVE_GC, tp_traverse
+//     and tp_clear are inherited as a group, only when the subtype sets none
+//     of the three (typeobject.c, inherit_special);
+//   * a member's content: what may be stored in it, from PyMemberDef tables,
+//     setters, stores in every function, the instance dict;
+//   * what a traverse/clear/dealloc does, following helpers and base slots
+//     across TUs. Anything that cannot be followed makes the answer unknown
+//     (`Known == false`), and checks stay silent on unknowns.
+// Plain data in, plain data out: no Clang types.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CYCLINT_MODELS_CPYTHON_PYTHONPROGRAM_H
+#define CYCLINT_MODELS_CPYTHON_PYTHONPROGRAM_H
+
+#include "cpython/PythonFacts.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace cyclint {
+
+/// What a member may hold, program-wide.
+///   acyclic    only NULL, None, str, bytes or numbers
+///   unknown    the model cannot tell
+///   arbitrary  any object, the object itself included (see the reasons)
+enum class PyContent { Acyclic, Unknown, Arbitrary };
+
+/// Why a member may hold any object.
+struct PyContentReason {
+  enum KindT { WritableMember, Setter, Argument, InstanceDict } Kind;
+  std::string Attribute; // Python attribute (member, setter)
+  std::string Function;  // the setter or the function that stores
+  std::string Detail;    // parameter or parser the value comes from
+  SourceLocation Loc;
+};
+
+struct PyMemberInfo {
+  PyMemberRef Ref;
+  std::string StructName; // the declaring struct: NodeObject
+  PyObjectMemberFact Fact;
+  PyContent Content = PyContent::Unknown;
+  std::vector<PyContentReason> Reasons; // sorted by location
+  /// `NodeObject::next`
+  std::string qualifiedName() const { return StructName + "::" + Ref.Field; }
+};
+
+/// What a traverse, clear or dealloc does once helpers, base slots and
+/// slots of other types it calls are followed.
+struct PySlotSummary {
+  bool Known = false;        // every callee could be followed
+  std::string Function;      // the slot's own function
+  SourceLocation FunctionLoc;
+  std::set<PyMemberRef> Members; // visited (traverse) or cleared (clear)
+  bool VisitsType = false;
+  bool FreesSelf = false, ReleasesType = false, UnTracksSelf = false;
+  std::string Unresolved; // the first callee that could not be followed
+};
+
+struct PyType {
+  PyTypeFact Fact; // with slots set at run time applied
+  int Struct = -1; // index into structs(), -1 when unknown
+  int Base = -1;   // index into types() of tp_base, -1 when none or builtin
+  std::string BuiltinBase; // tp_base naming a runtime type (PyList_Type)
+  bool BaseUnknown = false; // chosen at run time (PyType_FromSpecWithBases)
+
+  // After inheritance.
+  bool GCKnown = false; // false when the flags or the base are unknown
+  bool HaveGC = false;
+  std::optional<PySlotFact> Traverse, Clear, Dealloc;
+  int TraverseFrom = -1, ClearFrom = -1, DeallocFrom = -1; // declaring type
+  std::string WeakListField, DictField; // own or inherited
+
+  const PySlotFact *ownSlot(llvm::StringRef Name) const;
+  /// `'NodeType' ('example.Node')`-style name for diagnostics: the variable.
+  const std::string &name() const { return Fact.VarName; }
+};
+
+struct PyStruct {
+  PyStructFact Fact;
+  int Base = -1; // index into structs()
+};
+
+class PythonProgram {
+public:
+  static PythonProgram build(std::vector<PythonTUFacts> TUs);
+
+  const std::vector<PyType> &types() const { return Types; }
+  const std::vector<PyStruct> &structs() const { return Structs; }
+  const std::vector<PyFunctionFact> &functions() const { return Functions; }
+  const PyFunctionFact *function(llvm::StringRef USR) const;
+
+  /// The object members instances of `T` own: its struct's and its base
+  /// structs', without weak-reference lists (borrowed). Base members first.
+  std::vector<const PyMemberInfo *> ownedMembers(const PyType &T) const;
+  const PyMemberInfo *member(const PyMemberRef &Ref) const;
+
+  PySlotSummary traverseSummary(const PyType &T) const;
+  PySlotSummary clearSummary(const PyType &T) const;
+  PySlotSummary deallocSummary(const PyType &T) const;
+
+  /// True when some type names the function in one of its slots.
+  bool isSlotFunction(llvm::StringRef USR) const;
+  /// Every call of `USR` whose result a function keeps (PyAllocFact with
+  /// Callee == USR), with the calling function.
+  std::vector<std::pair<const PyFunctionFact *, const PyAllocFact *>>
+  callResults(llvm::StringRef USR) const;
+
+private:
+  void summarize(const PyType &Ctx, const std::optional<PySlotFact> &Slot,
+                 llvm::StringRef SlotName, PySlotSummary &S,
+                 std::set<std::string> &Seen) const;
+  void follow(const PyType &Ctx, const PyFunctionFact &F,
+              llvm::StringRef SlotName, PySlotSummary &S,
+              std::set<std::string> &Seen) const;
+  void followCallee(const PyType &Ctx, const PyCalleeFact &C,
+                    llvm::StringRef SlotName, PySlotSummary &S,
+                    std::set<std::string> &Seen) const;
+  std::optional<PySlotFact> effectiveSlot(const PyType &T,
+                                          llvm::StringRef Name) const;
+
+  std::vector<PyType> Types;
+  std::vector<PyStruct> Structs;
+  std::vector<PyFunctionFact> Functions;
+  std::vector<PyMemberInfo> Members; // every object member of every struct
+  llvm::StringMap<unsigned> TypeByUSR, StructByKey, FunctionByUSR;
+  std::map<PyMemberRef, unsigned> MemberByRef;
+  std::set<std::string> SlotFunctions;
+  std::vector<std::pair<unsigned, unsigned>> CallResults; // function, alloc
+};
+
+} // namespace cyclint
+
+#endif // CYCLINT_MODELS_CPYTHON_PYTHONPROGRAM_H

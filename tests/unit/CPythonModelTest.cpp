@@ -1,0 +1,296 @@
+//===- CPythonModelTest.cpp - The CPython model on in-memory code ---------===//
+//
+// Extraction (CPythonModel) on real Python.h, the merge and the runtime's
+// inheritance rule (PythonProgram), and the JSON form of the facts.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FactExtractor.h"
+#include "Facts.h"
+#include "OwnershipModel.h"
+#include "cpython/CPythonModel.h"
+#include "cpython/PythonProgram.h"
+
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+
+#include <gtest/gtest.h>
+
+using namespace cyclint;
+
+namespace {
+
+const char *Prelude = R"(
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <structmember.h>
+)";
+
+TUFacts extract(const std::string &Code, const std::string &File = "ext.c") {
+  std::vector<std::string> Args = {"-I/usr/include/python3.11",
+                                   "-resource-dir=" CYCLINT_CLANG_RESOURCE_DIR};
+  if (llvm::StringRef(File).ends_with(".c"))
+    Args.push_back("-std=c11");
+  else
+    Args.push_back("-std=c++17");
+  std::unique_ptr<clang::ASTUnit> AST = clang::tooling::buildASTFromCodeWithArgs(
+      std::string(Prelude) + Code, Args, File);
+  EXPECT_TRUE(AST);
+  EXPECT_FALSE(AST->getDiagnostics().hasErrorOccurred());
+  return extractFacts(AST->getASTContext(), OwnershipModel::builtin(), "/",
+                      /*S=*/nullptr, &AST->getPreprocessor());
+}
+
+const PyStructFact *structNamed(const PythonTUFacts &F, llvm::StringRef Name) {
+  for (const PyStructFact &S : F.Structs)
+    if (S.Name == Name)
+      return &S;
+  return nullptr;
+}
+
+const PyFunctionFact *functionNamed(const PythonTUFacts &F,
+                                    llvm::StringRef Name) {
+  for (const PyFunctionFact &Fn : F.Functions)
+    if (Fn.Name == Name)
+      return &Fn;
+  return nullptr;
+}
+
+const char *Node = R"(
+typedef struct {
+  PyObject_HEAD
+  PyObject *next;
+  PyObject *name;
+  PyObject *weakreflist;
+  int count;
+} NodeObject;
+
+static int Node_traverse(NodeObject *self, visitproc visit, void *arg) {
+  Py_VISIT(self->next);
+  Py_VISIT(Py_TYPE(self));
+  return 0;
+}
+static int Node_clear(NodeObject *self) { Py_CLEAR(self->next); return 0; }
+static int Node_init(NodeObject *self, PyObject *args, PyObject *kw) {
+  PyObject *name, *next = NULL;
+  if (!PyArg_ParseTuple(args, "U|O", &name, &next)) return -1;
+  Py_XSETREF(self->name, Py_NewRef(name));
+  Py_XSETREF(self->next, Py_XNewRef(next));
+  return 0;
+}
+static PyMemberDef Node_members[] = {
+  {"next", T_OBJECT_EX, offsetof(NodeObject, next), 0, NULL},
+  {"name", T_OBJECT, offsetof(NodeObject, name), READONLY, NULL},
+  {NULL}};
+static PyTypeObject NodeType = {
+  PyVarObject_HEAD_INIT(NULL, 0)
+  "ext.Node", sizeof(NodeObject), 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+  0, (traverseproc)Node_traverse, (inquiry)Node_clear, 0,
+  offsetof(NodeObject, weakreflist), 0, 0, 0, Node_members,
+};
+)";
+
+TEST(CPythonModelTest, StructsMembersAndVersion) {
+  TUFacts F = extract(Node);
+  EXPECT_EQ(F.Python.VersionHex >> 16, 0x030Bu); // python3-dev 3.11
+  const PyStructFact *S = structNamed(F.Python, "NodeObject");
+  ASSERT_TRUE(S);
+  EXPECT_EQ(S->BuiltinBase, "_object");
+  ASSERT_EQ(S->Members.size(), 3u); // next, name, weakreflist; not `count`
+  EXPECT_EQ(S->Members[0].Name, "next");
+  EXPECT_EQ(S->Members[2].Name, "weakreflist");
+}
+
+TEST(CPythonModelTest, PositionalStaticType) {
+  TUFacts F = extract(Node);
+  ASSERT_EQ(F.Python.Types.size(), 1u);
+  const PyTypeFact &T = F.Python.Types[0];
+  EXPECT_EQ(T.VarName, "NodeType");
+  EXPECT_EQ(T.PyName, "ext.Node");
+  EXPECT_FALSE(T.Heap);
+  EXPECT_TRUE(T.FlagsKnown);
+  EXPECT_TRUE(T.HaveGC);
+  EXPECT_EQ(T.StructKey, structNamed(F.Python, "NodeObject")->Key);
+  EXPECT_EQ(T.WeakListField, "weakreflist");
+  std::vector<std::string> Slots;
+  for (const PySlotFact &S : T.Slots)
+    Slots.push_back(S.Slot + "=" + S.TargetName);
+  EXPECT_EQ(Slots, (std::vector<std::string>{"tp_clear=Node_clear",
+                                             "tp_members=Node_members",
+                                             "tp_traverse=Node_traverse"}));
+}
+
+TEST(CPythonModelTest, FunctionSummaries) {
+  TUFacts F = extract(Node);
+  const PyFunctionFact *Traverse = functionNamed(F.Python, "Node_traverse");
+  ASSERT_TRUE(Traverse);
+  EXPECT_TRUE(Traverse->HasVisitParam);
+  EXPECT_TRUE(Traverse->VisitsType);
+  ASSERT_EQ(Traverse->Visited.size(), 1u);
+  EXPECT_EQ(Traverse->Visited[0].Field, "next");
+
+  const PyFunctionFact *Clear = functionNamed(F.Python, "Node_clear");
+  ASSERT_TRUE(Clear);
+  ASSERT_EQ(Clear->Cleared.size(), 1u);
+  EXPECT_EQ(Clear->Cleared[0].Field, "next");
+
+  // "U" parses a str (acyclic), "O" any object (argument).
+  const PyFunctionFact *Init = functionNamed(F.Python, "Node_init");
+  ASSERT_TRUE(Init);
+  std::map<std::string, PyValueKind> Stored;
+  for (const PyStoreFact &S : Init->Stores)
+    Stored[S.Member.Field] = S.Value;
+  EXPECT_EQ(Stored["name"], PyValueKind::Acyclic);
+  EXPECT_EQ(Stored["next"], PyValueKind::Argument);
+}
+
+TEST(CPythonModelTest, MemberTable) {
+  TUFacts F = extract(Node);
+  ASSERT_EQ(F.Python.MemberTables.size(), 1u);
+  const auto &Entries = F.Python.MemberTables[0].Entries;
+  ASSERT_EQ(Entries.size(), 2u);
+  EXPECT_EQ(Entries[0].Attribute, "next");
+  EXPECT_TRUE(Entries[0].ObjectType);
+  EXPECT_FALSE(Entries[0].ReadOnly);
+  EXPECT_TRUE(Entries[1].ReadOnly);
+}
+
+TEST(CPythonModelTest, HeapTypeFromSpecInCxx) {
+  TUFacts F = extract(R"(
+struct BoxObject { PyObject_HEAD PyObject *item; };
+static int Box_traverse(PyObject *op, visitproc visit, void *arg) {
+  Py_VISIT(reinterpret_cast<BoxObject *>(op)->item);
+  return 0;
+}
+static void Box_dealloc(PyObject *op) {
+  PyTypeObject *tp = Py_TYPE(op);
+  PyObject_GC_UnTrack(op);
+  tp->tp_free(op);
+  Py_DECREF(tp);
+}
+static PyType_Slot Box_slots[] = {
+  {Py_tp_traverse, reinterpret_cast<void *>(Box_traverse)},
+  {Py_tp_dealloc, reinterpret_cast<void *>(Box_dealloc)},
+  {0, nullptr}};
+static PyType_Spec Box_spec = {"ext.Box", sizeof(BoxObject), 0,
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, Box_slots};
+)", "box.cpp");
+  ASSERT_EQ(F.Python.Types.size(), 1u);
+  const PyTypeFact &T = F.Python.Types[0];
+  EXPECT_TRUE(T.Heap);
+  EXPECT_TRUE(T.HaveGC);
+  EXPECT_FALSE(T.StructKey.empty());
+  ASSERT_EQ(T.Slots.size(), 2u);
+  EXPECT_EQ(T.Slots[0].Slot, "tp_dealloc");
+  EXPECT_EQ(T.Slots[1].Slot, "tp_traverse");
+  const PyFunctionFact *Dealloc = functionNamed(F.Python, "Box_dealloc");
+  ASSERT_TRUE(Dealloc);
+  EXPECT_TRUE(Dealloc->UnTracksSelf);
+  EXPECT_TRUE(Dealloc->FreesSelf);
+  EXPECT_TRUE(Dealloc->ReleasesType);
+}
+
+TEST(CPythonModelTest, GCAllocationStatus) {
+  TUFacts F = extract(R"(
+typedef struct { PyObject_HEAD PyObject *v; } LeafObject;
+static PyTypeObject LeafType;
+static PyObject *tracked(void) {
+  LeafObject *o = PyObject_GC_New(LeafObject, &LeafType);
+  PyObject_GC_Track(o);
+  return (PyObject *)o;
+}
+static PyObject *returned(void) {
+  LeafObject *o = PyObject_GC_New(LeafObject, &LeafType);
+  return (PyObject *)o;
+}
+static void dropped(void) {
+  LeafObject *o = PyObject_GC_New(LeafObject, &LeafType);
+  Py_DECREF(o);
+}
+)");
+  std::map<std::string, PyObjectStatus> Status;
+  for (const PyFunctionFact &Fn : F.Python.Functions)
+    for (const PyAllocFact &A : Fn.Allocs)
+      if (A.GCAlloc)
+        Status[Fn.Name] = A.Status;
+  EXPECT_EQ(Status["tracked"], PyObjectStatus::Tracked);
+  EXPECT_EQ(Status["returned"], PyObjectStatus::Returned);
+  EXPECT_EQ(Status["dropped"], PyObjectStatus::Untracked);
+}
+
+TEST(CPythonModelTest, NoPythonNoFacts) {
+  std::unique_ptr<clang::ASTUnit> AST = clang::tooling::buildASTFromCodeWithArgs(
+      "struct S { int *p; }; int f(struct S *s) { return *s->p; }",
+      {"-std=c11", "-resource-dir=" CYCLINT_CLANG_RESOURCE_DIR}, "plain.c");
+  ASSERT_TRUE(AST);
+  TUFacts F = extractFacts(AST->getASTContext(), OwnershipModel::builtin(),
+                           "/", /*S=*/nullptr, &AST->getPreprocessor());
+  EXPECT_TRUE(F.Python.empty());
+  EXPECT_EQ(F.Python.VersionHex, 0u);
+}
+
+TEST(PythonProgramTest, GCGroupInheritance) {
+  TUFacts F = extract(R"(
+typedef struct { PyObject_HEAD PyObject *v; } BoxObject;
+static int Box_traverse(BoxObject *self, visitproc visit, void *arg) {
+  Py_VISIT(self->v); return 0;
+}
+static PyTypeObject BoxType = {
+  PyVarObject_HEAD_INIT(NULL, 0)
+  .tp_name = "ext.Box", .tp_basicsize = sizeof(BoxObject),
+  .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+  .tp_traverse = (traverseproc)Box_traverse,
+};
+static PyTypeObject InheritsType = {
+  PyVarObject_HEAD_INIT(NULL, 0)
+  .tp_name = "ext.Inherits", .tp_basicsize = sizeof(BoxObject),
+  .tp_flags = Py_TPFLAGS_DEFAULT, .tp_base = &BoxType,
+};
+static PyTypeObject OwnFlagType = {
+  PyVarObject_HEAD_INIT(NULL, 0)
+  .tp_name = "ext.OwnFlag", .tp_basicsize = sizeof(BoxObject),
+  .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, .tp_base = &BoxType,
+};
+)");
+  PythonProgram P = PythonProgram::build({F.Python});
+  std::map<std::string, const PyType *> ByName;
+  for (const PyType &T : P.types())
+    ByName[T.Fact.VarName] = &T;
+  ASSERT_EQ(ByName.size(), 3u);
+  EXPECT_TRUE(ByName["InheritsType"]->HaveGC);
+  ASSERT_TRUE(ByName["InheritsType"]->Traverse);
+  EXPECT_EQ(ByName["InheritsType"]->Traverse->TargetName, "Box_traverse");
+  EXPECT_TRUE(ByName["OwnFlagType"]->HaveGC);
+  EXPECT_FALSE(ByName["OwnFlagType"]->Traverse); // the group is not inherited
+
+  PySlotSummary S = P.traverseSummary(*ByName["InheritsType"]);
+  EXPECT_TRUE(S.Known);
+  EXPECT_EQ(S.Members.size(), 1u);
+}
+
+TEST(PythonProgramTest, MemberContent) {
+  TUFacts F = extract(Node);
+  PythonProgram P = PythonProgram::build({F.Python});
+  ASSERT_EQ(P.types().size(), 1u);
+  std::map<std::string, PyContent> Content;
+  for (const PyMemberInfo *M : P.ownedMembers(P.types()[0]))
+    Content[M->Ref.Field] = M->Content;
+  EXPECT_EQ(Content.size(), 2u); // the weak-reference list is borrowed
+  EXPECT_EQ(Content["next"], PyContent::Arbitrary);
+  EXPECT_EQ(Content["name"], PyContent::Acyclic);
+}
+
+TEST(PythonFactsTest, JSONRoundTrip) {
+  TUFacts F = extract(Node);
+  llvm::json::Value V = toJSON(F);
+  auto Back = factsFromJSON(V);
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  EXPECT_EQ(llvm::formatv("{0}", toJSON(*Back)).str(),
+            llvm::formatv("{0}", V).str());
+  EXPECT_EQ(Back->Python.Types.size(), 1u);
+  EXPECT_EQ(Back->Python.Functions.size(), F.Python.Functions.size());
+}
+
+} // namespace
