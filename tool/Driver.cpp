@@ -104,6 +104,22 @@ ArgumentsAdjuster dropUnknownArguments() {
   };
 }
 
+/// `ccache g++ ...` (databases written by bear or by wrapper scripts): the
+/// launcher is not the compiler, and clang would take `g++` for an input.
+ArgumentsAdjuster stripCompilerLaunchers() {
+  return [](const CommandLineArguments &Args, StringRef) {
+    CommandLineArguments Out = Args;
+    while (Out.size() > 1) {
+      StringRef Tool = sys::path::filename(Out.front());
+      if (Tool != "ccache" && Tool != "sccache" && Tool != "distcc" &&
+          Tool != "icecc" && Tool != "buildcache")
+        break;
+      Out.erase(Out.begin());
+    }
+    return Out;
+  };
+}
+
 struct Job {
   std::string File;
   CompileCommand Command;
@@ -157,6 +173,13 @@ JobResult runJob(const Job &J, const OwnershipModel &Model,
   SingleCommandDatabase DB(J.Command);
   ClangTool Tool(DB, {J.Command.Filename});
   Tool.setPrintErrorMessage(false); // failures are reported in one line
+  // ClangTool's own adjusters (syntax-only, strip output) run first; these
+  // must run before anything inspects argv[0].
+  Tool.clearArgumentsAdjusters();
+  Tool.appendArgumentsAdjuster(stripCompilerLaunchers());
+  Tool.appendArgumentsAdjuster(getClangStripOutputAdjuster());
+  Tool.appendArgumentsAdjuster(getClangSyntaxOnlyAdjuster());
+  Tool.appendArgumentsAdjuster(getClangStripDependencyFileAdjuster());
   Tool.appendArgumentsAdjuster(dropUnknownArguments());
   if (!Options.ExtraArgsBefore.empty())
     Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
