@@ -24,6 +24,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
 
 #include <mutex>
@@ -126,8 +127,20 @@ JobResult runJob(const Job &J, const OwnershipModel &Model,
     sys::Process::SafelyCloseFileDescriptor(FD);
   }
 
+  // ClangTool enters the command's directory through its file system. The
+  // process-wide one would chdir the whole process, under the feet of the
+  // other workers (relative paths then resolve in another TU's directory),
+  // and a directory it cannot enter is a fatal error: give each job a file
+  // system with its own working directory, and check the directory first.
+  if (!sys::fs::is_directory(J.Command.Directory)) {
+    Result.Failure = "working directory '" + J.Command.Directory +
+                     "' of the compile command does not exist";
+    return Result;
+  }
+  IntrusiveRefCntPtr<vfs::FileSystem> FS(vfs::createPhysicalFileSystem());
   SingleCommandDatabase DB(J.Command);
-  ClangTool Tool(DB, {J.Command.Filename});
+  ClangTool Tool(DB, {std::string(Source)},
+                 std::make_shared<clang::PCHContainerOperations>(), FS);
   if (!Options.ExtraArgsBefore.empty())
     Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
         Options.ExtraArgsBefore, ArgumentInsertPosition::BEGIN));
