@@ -144,12 +144,16 @@ JobResult runJob(const Job &J, const OwnershipModel &Model,
   if (!Options.ExtraArgsBefore.empty())
     Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
         Options.ExtraArgsBefore, ArgumentInsertPosition::BEGIN));
-  CommandLineArguments After{"-w", "-resource-dir=" CYCLINT_CLANG_RESOURCE_DIR};
+  // -fno-caret-diagnostics also stops clang printing "N errors generated."
+  // itself: a failed TU is reported once, by us, in one line naming it.
+  CommandLineArguments After{"-w", "-fno-caret-diagnostics",
+                             "-resource-dir=" CYCLINT_CLANG_RESOURCE_DIR};
   llvm::append_range(After, Options.ExtraArgs);
   Tool.appendArgumentsAdjuster(
       getInsertArgumentAdjuster(After, ArgumentInsertPosition::END));
   ErrorCollector Errors;
   Tool.setDiagnosticConsumer(&Errors);
+  Tool.setPrintErrorMessage(false);
 
   struct Factory : FrontendActionFactory {
     const OwnershipModel &Model;
