@@ -233,7 +233,13 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
     for (const std::string &File : Files) {
       auto Facts = readFactsFile(File);
       if (!Facts) {
-        Result.Failures.push_back({File, toString(Facts.takeError())});
+        // The failure line names the file already; keep only the reason.
+        std::string Reason;
+        handleAllErrors(
+            Facts.takeError(),
+            [&](const FileError &E) { Reason = E.messageWithoutFileInfo(); },
+            [&](const ErrorInfoBase &E) { Reason = E.message(); });
+        Result.Failures.push_back({File, Reason});
         continue;
       }
       AllFacts.push_back(std::move(*Facts));
