@@ -49,10 +49,11 @@ cl::list<std::string> Files(cl::Positional,
                             cl::desc("[<source files>...] (default: every "
                                      "file in the compilation database)"),
                             cl::cat(Category));
+// Prefix: `-j8` as in make and ninja, besides `-j 8` and `-j=8`.
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Number of translation units parsed in "
                                 "parallel (default: all cores)"),
-                       cl::init(0), cl::cat(Category));
+                       cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<std::string>
     Checks("checks",
            cl::desc("Comma-separated globs of checks to run, clang-tidy "
