@@ -216,6 +216,14 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
                              "no checks enabled by --checks='%s'",
                              Options.Checks.c_str());
 
+  // Checks read their options when constructed: constructing each one now,
+  // enabled or not, turns a misspelt option or value into an error before
+  // any TU is parsed.
+  for (const CheckInfo &C : allChecks())
+    (void)C.Create(Options.CheckOpts);
+  if (Error E = Options.CheckOpts.diagnose())
+    return E;
+
   AnalysisResult Result;
   std::vector<TUFacts> AllFacts;
 
