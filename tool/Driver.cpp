@@ -203,6 +203,12 @@ Expected<std::vector<std::string>> enabledChecks(StringRef Globs) {
 }
 
 Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
+  // Together they would read facts, then stop before the checks: a run
+  // that reports nothing and exits 0.
+  if (!Options.ExportFactsDir.empty() && !Options.ImportFactsDir.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "--export-facts and --import-facts cannot be "
+                             "used together");
   OwnershipModel Model = OwnershipModel::builtin();
   for (const std::string &File : Options.ModelFiles)
     if (Error E = Model.addModelFile(File))
