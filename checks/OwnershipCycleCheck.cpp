@@ -1,7 +1,8 @@
 //===- OwnershipCycleCheck.cpp - cyclint-ownership-cycle ------------------===//
 //
 // 1. Strongly connected components (Tarjan) of the keep-alive graph.
-// 2. In each component, for each strong edge in name order, the shortest
+// 2. In each component, for each strong edge in name order (edges as
+//    declared before their inherited/polymorphic copies), the shortest
 //    cycle through it (BFS back to its source): a bounded, deterministic set
 //    of witnesses, deduplicated by the set of members they use.
 // 3. A witness is a recursive structure, not a cycle, when it uses a single
@@ -155,11 +156,18 @@ Cycle shortestPath(const ProgramGraph &G, const std::vector<bool> &InComponent,
 
 void OwnershipCycleCheck::run(const ProgramGraph &G, std::vector<Finding> &Out) {
   std::vector<bool> InComponent(G.nodes().size(), false);
+  // Edges as declared come before their copies through inheritance and
+  // polymorphism: a cycle among the declared classes is shown as such
+  // (Widget -> Widget), not through whichever subclass sorts first, so
+  // adding a subclass does not change the base class's diagnostic.
+  auto Copied = [](const GraphEdge *E) {
+    return E->Member.Record != E->From || E->DeclaredTarget != NoNode;
+  };
   auto ByName = [&](const GraphEdge *A, const GraphEdge *B) {
-    return std::make_tuple(G.memberName(A->Member), G.node(A->To).Name,
-                           G.node(A->From).Name) <
-           std::make_tuple(G.memberName(B->Member), G.node(B->To).Name,
-                           G.node(B->From).Name);
+    return std::make_tuple(Copied(A), G.memberName(A->Member),
+                           G.node(A->To).Name, G.node(A->From).Name) <
+           std::make_tuple(Copied(B), G.memberName(B->Member),
+                           G.node(B->To).Name, G.node(B->From).Name);
   };
 
   for (const std::vector<NodeId> &Component : stronglyConnectedComponents(G)) {
