@@ -20,6 +20,8 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
@@ -98,9 +100,22 @@ loadDatabase(StringRef BuildPath) {
                              "%s: no such file (expected a compilation "
                              "database or a build directory containing one)",
                              Path.c_str());
+  auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/true,
+                                      /*IsVolatile=*/true);
+  if (!Buffer)
+    return createStringError(Buffer.getError(), "%s: %s", Path.c_str(),
+                             Buffer.getError().message().c_str());
+  // JSONCompilationDatabase reads JSON with a YAML parser that recovers from
+  // syntax errors: a truncated database printed "YAML:1:76: error" and then
+  // yielded the entries before the damage. Check the syntax strictly first.
+  if (auto Parsed = json::parse((*Buffer)->getBuffer()); !Parsed)
+    return createStringError(inconvertibleErrorCode(), "%s: invalid JSON: %s",
+                             Path.c_str(),
+                             toString(Parsed.takeError()).c_str());
   std::string Error;
-  auto DB = JSONCompilationDatabase::loadFromFile(
-      Path, Error, JSONCommandLineSyntax::AutoDetect);
+  auto DB = JSONCompilationDatabase::loadFromBuffer(
+      (*Buffer)->getBuffer(), Error, JSONCommandLineSyntax::AutoDetect);
   if (!DB)
     return createStringError(inconvertibleErrorCode(), "%s: %s", Path.c_str(),
                              Error.c_str());
