@@ -1,6 +1,7 @@
 # lit configuration for the end-to-end tests: the real cyclint CLI on real
 # compile databases. Substitutions:
 #   %cyclint         the cyclint binary under test
+#   %cyclint_source_dir  the repository (for examples/)
 #   %python          Debian's python3 (runs the helpers below)
 #   %cmake           cmake; %{cmake-flags} the generator, make program and
 #                    C++ compiler of this build, for configuring test projects
@@ -29,6 +30,7 @@ config.environment["LC_ALL"] = "C"
 helpers = config.test_source_root
 config.substitutions.append(
     ("%expect-exit", f"{config.python_executable} {os.path.join(helpers, 'expect_exit.py')}"))
+config.substitutions.append(("%cyclint_source_dir", config.cyclint_source_dir))
 config.substitutions.append(("%cyclint", config.cyclint_binary))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(
