@@ -16,17 +16,45 @@ namespace cyclint {
 
 std::string CheckOptions::get(llvm::StringRef Check, llvm::StringRef Option,
                               llvm::StringRef Default) const {
-  auto It = Values.find((Check + "." + Option).str());
+  std::string Key = (Check + "." + Option).str();
+  Read.insert(Key);
+  auto It = Values.find(Key);
   return It == Values.end() ? Default.str() : It->second;
 }
 
 unsigned CheckOptions::getUnsigned(llvm::StringRef Check,
                                    llvm::StringRef Option,
                                    unsigned Default) const {
-  unsigned Value;
-  if (llvm::StringRef(get(Check, Option, "")).getAsInteger(10, Value))
+  std::string Key = (Check + "." + Option).str();
+  std::string Text = get(Check, Option, "");
+  if (!Values.count(Key))
     return Default;
+  unsigned Value;
+  if (llvm::StringRef(Text).trim().getAsInteger(10, Value)) {
+    BadValues[Key] = "invalid value '" + Text + "' for check option '" + Key +
+                     "': expected an unsigned integer";
+    return Default;
+  }
   return Value;
+}
+
+llvm::Error CheckOptions::diagnose() const {
+  std::vector<std::string> Problems;
+  std::vector<std::string> Known(Read.keys().begin(), Read.keys().end());
+  llvm::sort(Known);
+  std::vector<std::string> Keys(Values.keys().begin(), Values.keys().end());
+  llvm::sort(Keys);
+  for (const std::string &Key : Keys) {
+    if (!Read.contains(Key))
+      Problems.push_back("unknown check option '" + Key + "' (known: " +
+                         llvm::join(Known, ", ") + ")");
+    else if (auto It = BadValues.find(Key); It != BadValues.end())
+      Problems.push_back(It->second);
+  }
+  if (Problems.empty())
+    return llvm::Error::success();
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 llvm::join(Problems, "; "));
 }
 
 const std::vector<CheckInfo> &allChecks() {

@@ -13,6 +13,8 @@
 #include "ProgramGraph.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Error.h"
 
 #include <functional>
 #include <memory>
@@ -22,16 +24,27 @@
 namespace cyclint {
 
 /// Options for all checks, keyed `check-name.OptionName` (no cyclint- prefix).
+/// It remembers which keys the checks read and which values did not parse,
+/// so that a typo is an error (diagnose()) rather than a silent default.
 class CheckOptions {
 public:
   void set(llvm::StringRef Key, llvm::StringRef Value) { Values[Key] = Value.str(); }
   std::string get(llvm::StringRef Check, llvm::StringRef Option,
                   llvm::StringRef Default) const;
+  /// A value that is not an unsigned integer gives Default, and an error
+  /// from diagnose().
   unsigned getUnsigned(llvm::StringRef Check, llvm::StringRef Option,
                        unsigned Default) const;
 
+  /// Call once every check has been constructed with these options: an
+  /// error naming each set key that no check read and each bad value.
+  llvm::Error diagnose() const;
+
 private:
   llvm::StringMap<std::string> Values;
+  // Reading an option is logically const; these only record it.
+  mutable llvm::StringSet<> Read;
+  mutable llvm::StringMap<std::string> BadValues; // key -> problem
 };
 
 class Check {

@@ -166,6 +166,30 @@ Cycle shortestCycleThrough(const ProgramGraph &G,
   return Path;
 }
 
+/// True when the witness passes a node twice and the part of it that does not
+/// contain the start edge is itself a cycle of two or more members: the start
+/// member only adds a recursive hop (Node::children) to a cycle that stands
+/// without it. Two single-member loops joined at a node (prev + next) are the
+/// cycle itself and are kept.
+bool detoursThroughAnotherCycle(const Cycle &Witness) {
+  for (size_t I = 0; I < Witness.size(); ++I)
+    for (size_t J = I + 1; J < Witness.size(); ++J) {
+      if (Witness[I]->From != Witness[J]->From)
+        continue;
+      // Edges [I, J) form one cycle, the others the second one.
+      bool StartInFirst = I == 0;
+      std::set<MemberRef> Other;
+      for (size_t K = 0; K < Witness.size(); ++K) {
+        bool InFirst = K >= I && K < J;
+        if (InFirst != StartInFirst && Witness[K]->Role == EdgeRole::Member)
+          Other.insert(Witness[K]->Member);
+      }
+      if (Other.size() >= 2)
+        return true;
+    }
+  return false;
+}
+
 } // namespace
 
 void OwnershipCycleCheck::run(const ProgramGraph &G, std::vector<Finding> &Out) {
@@ -208,6 +232,8 @@ void OwnershipCycleCheck::run(const ProgramGraph &G, std::vector<Finding> &Out) 
         continue; // only through this member: a list or a tree
       Cycle Witness{Start};
       llvm::append_range(Witness, Back);
+      if (detoursThroughAnotherCycle(Witness))
+        continue; // that other cycle is found from its own members
       std::vector<MemberStep> Steps = G.memberSteps(Witness);
 
       std::vector<MemberRef> Members;

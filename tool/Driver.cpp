@@ -23,10 +23,13 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
 
 #include <mutex>
@@ -141,9 +144,22 @@ loadDatabase(StringRef BuildPath) {
                              "%s: no such file (expected a compilation "
                              "database or a build directory containing one)",
                              Path.c_str());
+  auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/true,
+                                      /*IsVolatile=*/true);
+  if (!Buffer)
+    return createStringError(Buffer.getError(), "%s: %s", Path.c_str(),
+                             Buffer.getError().message().c_str());
+  // JSONCompilationDatabase reads JSON with a YAML parser that recovers from
+  // syntax errors: a truncated database printed "YAML:1:76: error" and then
+  // yielded the entries before the damage. Check the syntax strictly first.
+  if (auto Parsed = json::parse((*Buffer)->getBuffer()); !Parsed)
+    return createStringError(inconvertibleErrorCode(), "%s: invalid JSON: %s",
+                             Path.c_str(),
+                             toString(Parsed.takeError()).c_str());
   std::string Error;
-  auto DB = JSONCompilationDatabase::loadFromFile(
-      Path, Error, JSONCommandLineSyntax::AutoDetect);
+  auto DB = JSONCompilationDatabase::loadFromBuffer(
+      (*Buffer)->getBuffer(), Error, JSONCommandLineSyntax::AutoDetect);
   if (!DB)
     return createStringError(inconvertibleErrorCode(), "%s: %s", Path.c_str(),
                              Error.c_str());
@@ -170,8 +186,20 @@ JobResult runJob(const Job &J, const OwnershipModel &Model,
     sys::Process::SafelyCloseFileDescriptor(FD);
   }
 
+  // ClangTool enters the command's directory through its file system. The
+  // process-wide one would chdir the whole process, under the feet of the
+  // other workers (relative paths then resolve in another TU's directory),
+  // and a directory it cannot enter is a fatal error: give each job a file
+  // system with its own working directory, and check the directory first.
+  if (!sys::fs::is_directory(J.Command.Directory)) {
+    Result.Failure = "working directory '" + J.Command.Directory +
+                     "' of the compile command does not exist";
+    return Result;
+  }
+  IntrusiveRefCntPtr<vfs::FileSystem> FS(vfs::createPhysicalFileSystem());
   SingleCommandDatabase DB(J.Command);
-  ClangTool Tool(DB, {J.Command.Filename});
+  ClangTool Tool(DB, {std::string(Source)},
+                 std::make_shared<clang::PCHContainerOperations>(), FS);
   Tool.setPrintErrorMessage(false); // failures are reported in one line
   // ClangTool's own adjusters (syntax-only, strip output) run first; these
   // must run before anything inspects argv[0].
@@ -239,6 +267,12 @@ Expected<std::vector<std::string>> enabledChecks(StringRef Globs) {
 }
 
 Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
+  // Together they would read facts, then stop before the checks: a run
+  // that reports nothing and exits 0.
+  if (!Options.ExportFactsDir.empty() && !Options.ImportFactsDir.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "--export-facts and --import-facts cannot be "
+                             "used together");
   OwnershipModel Model = OwnershipModel::builtin();
   for (const std::string &File : Options.ModelFiles)
     if (Error E = Model.addModelFile(File))
@@ -251,6 +285,14 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
     return createStringError(inconvertibleErrorCode(),
                              "no checks enabled by --checks='%s'",
                              Options.Checks.c_str());
+
+  // Checks read their options when constructed: constructing each one now,
+  // enabled or not, turns a misspelt option or value into an error before
+  // any TU is parsed.
+  for (const CheckInfo &C : allChecks())
+    (void)C.Create(Options.CheckOpts);
+  if (Error E = Options.CheckOpts.diagnose())
+    return E;
 
   AnalysisResult Result;
   std::vector<TUFacts> AllFacts;
@@ -269,7 +311,13 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
     for (const std::string &File : Files) {
       auto Facts = readFactsFile(File);
       if (!Facts) {
-        Result.Failures.push_back({File, toString(Facts.takeError())});
+        // The failure line names the file already; keep only the reason.
+        std::string Reason;
+        handleAllErrors(
+            Facts.takeError(),
+            [&](const FileError &E) { Reason = E.messageWithoutFileInfo(); },
+            [&](const ErrorInfoBase &E) { Reason = E.message(); });
+        Result.Failures.push_back({File, Reason});
         continue;
       }
       AllFacts.push_back(std::move(*Facts));

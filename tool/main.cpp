@@ -50,6 +50,7 @@ cl::list<std::string> Files(cl::Positional,
                             cl::desc("[<source files>...] (default: every "
                                      "file in the compilation database)"),
                             cl::cat(Category));
+// Prefix: `-j8` as in make and ninja, besides `-j 8` and `-j=8`.
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Number of translation units parsed in "
                                 "parallel (default: all cores)"),
