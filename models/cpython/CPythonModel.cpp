@@ -729,6 +729,13 @@ public:
     if (!VD->isThisDeclarationADefinition() || VD->isInvalidDecl() ||
         VD->getType()->isDependentType())
       return;
+    // C: `static PyTypeObject NodeType;` before the initialized definition
+    // is a tentative definition. It only stands for the object when the TU
+    // has no real definition (then the type is zero until filled at run
+    // time), and then only once.
+    if (VD->isThisDeclarationADefinition() == VarDecl::TentativeDefinition &&
+        (VD->getDefinition() || VD->getActingDefinition() != VD))
+      return;
     QualType T = VD->getType();
     if (isRecordNamed(T, D.TypeObjectRecord)) {
       addStaticType(VD);
