@@ -33,6 +33,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/YAMLTraits.h"
 
+#include <functional>
+
 using namespace clang;
 using llvm::StringRef;
 
@@ -729,6 +731,13 @@ public:
     if (!VD->isThisDeclarationADefinition() || VD->isInvalidDecl() ||
         VD->getType()->isDependentType())
       return;
+    // C: `static PyTypeObject NodeType;` before the initialized definition
+    // is a tentative definition. It only stands for the object when the TU
+    // has no real definition (then the type is zero until filled at run
+    // time), and then only once.
+    if (VD->isThisDeclarationADefinition() == VarDecl::TentativeDefinition &&
+        (VD->getDefinition() || VD->getActingDefinition() != VD))
+      return;
     QualType T = VD->getType();
     if (isRecordNamed(T, D.TypeObjectRecord)) {
       addStaticType(VD);
@@ -763,11 +772,73 @@ public:
   std::vector<std::pair<std::string, const VarDecl *>> SpecSlotArrays;
   llvm::DenseSet<const VarDecl *> SlotArraysWritten;
 
+  /// The parameter a program function returns on every path, when its
+  /// body is only that (`inline PyObject *xnewref(PyObject *o) {
+  /// Py_XINCREF(o); return o; }`, cppy's `incref`): a new-reference helper
+  /// like Py_NewRef. nullopt for anything else, or a body not seen.
+  std::optional<unsigned> passThroughParam(const FunctionDecl *Callee) {
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    if (!Def || !Def->hasBody() || !isProgramDecl(Def))
+      return std::nullopt;
+    if (auto It = PassThrough.find(Def); It != PassThrough.end())
+      return It->second;
+    PassThrough[Def] = std::nullopt; // recursion guard
+    std::optional<unsigned> Result;
+    bool Ok = true;
+    unsigned Returns = 0;
+    std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+      if (!S || !Ok)
+        return;
+      if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+        ++Returns;
+        const Expr *V = strip(R->getRetValue());
+        while (const auto *C = dyn_cast_or_null<CallExpr>(V)) {
+          const FunctionDecl *F = C->getDirectCallee();
+          if (!F || !F->getIdentifier() || C->getNumArgs() != 1 ||
+              !M.inList("passThrough", F->getName()))
+            break;
+          V = strip(C->getArg(0));
+        }
+        const auto *DRE = dyn_cast_or_null<DeclRefExpr>(V);
+        const auto *P =
+            DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+        if (!P || P->getDeclContext() != Def ||
+            (Result && *Result != P->getFunctionScopeIndex())) {
+          Ok = false;
+          return;
+        }
+        Result = P->getFunctionScopeIndex();
+        return;
+      }
+      // Only reference counting besides the return: anything else (a
+      // store, a call that may replace the object) is not a plain helper.
+      if (const auto *C = dyn_cast<CallExpr>(S)) {
+        const FunctionDecl *F = C->getDirectCallee();
+        if (!F || !F->getIdentifier() || !M.inList("harmless", F->getName())) {
+          Ok = false;
+          return;
+        }
+      }
+      if (isa<BinaryOperator>(S) && cast<BinaryOperator>(S)->isAssignmentOp()) {
+        Ok = false;
+        return;
+      }
+      for (const Stmt *Child : S->children())
+        Walk(Child);
+    };
+    Walk(Def->getBody());
+    if (!Ok || Returns == 0)
+      Result = std::nullopt;
+    PassThrough[Def] = Result;
+    return Result;
+  }
+
 private:
   std::string PythonDir;
   mutable llvm::DenseMap<FileID, bool> RuntimeFiles;
   llvm::DenseMap<const Decl *, std::string> USRs;
   llvm::DenseMap<const RecordDecl *, bool> ObjectRecords;
+  llvm::DenseMap<const FunctionDecl *, std::optional<unsigned>> PassThrough;
 };
 
 //===-- Function summaries ------------------------------------------------===//
@@ -1093,6 +1164,9 @@ private:
           Callee && Callee->getIdentifier() ? Callee->getName() : "";
       if (M.inList("passThrough", Name) && C->getNumArgs() == 1)
         return classify(C->getArg(0), Detail, Depth + 1);
+      if (std::optional<unsigned> I = X.passThroughParam(Callee);
+          I && *I < C->getNumArgs())
+        return classify(C->getArg(*I), Detail, Depth + 1);
       Detail = Name.str();
       return M.inList("acyclicConstructors", Name) ? PyValueKind::Acyclic
                                                    : PyValueKind::Unknown;

@@ -122,6 +122,57 @@ TEST(CPythonModelTest, PositionalStaticType) {
                                              "tp_traverse=Node_traverse"}));
 }
 
+// C forward declarations of a static type are tentative definitions: the
+// initialized definition is the one read, and a type that only has tentative
+// definitions (filled at run time) is one type with no slots.
+TEST(CPythonModelTest, TentativeTypeDefinitions) {
+  TUFacts F = extract(R"(
+typedef struct { PyObject_HEAD PyObject *x; } BoxObject;
+static PyTypeObject BoxType;
+static PyTypeObject BoxType;
+PyTypeObject LateType;
+PyTypeObject LateType;
+static PyTypeObject BoxType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "ext.Box", .tp_basicsize = sizeof(BoxObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+};
+)");
+  ASSERT_EQ(F.Python.Types.size(), 2u);
+  std::map<std::string, const PyTypeFact *> ByName;
+  for (const PyTypeFact &T : F.Python.Types)
+    ByName[T.VarName] = &T;
+  ASSERT_TRUE(ByName.count("BoxType"));
+  EXPECT_TRUE(ByName["BoxType"]->HaveGC);
+  EXPECT_EQ(ByName["BoxType"]->PyName, "ext.Box");
+  EXPECT_EQ(ByName["BoxType"]->StructKey, structNamed(F.Python, "BoxObject")->Key);
+  ASSERT_TRUE(ByName.count("LateType"));
+  EXPECT_FALSE(ByName["LateType"]->HaveGC);
+  EXPECT_TRUE(ByName["LateType"]->Slots.empty());
+}
+
+// A program helper that only counts references and returns its parameter
+// passes the argument's kind through; one that may return something else
+// does not.
+TEST(CPythonModelTest, NewReferenceHelpers) {
+  TUFacts F = extract(R"(
+typedef struct { PyObject_HEAD PyObject *a; PyObject *b; } PairObject;
+static PyObject *my_newref(PyObject *o) { Py_XINCREF(o); return o; }
+static PyObject *maybe(PyObject *o) { return o ? o : PyLong_FromLong(0); }
+static void Pair_set(PairObject *self, PyObject *v) {
+  self->a = my_newref(v);
+  self->b = maybe(v);
+}
+)");
+  const PyFunctionFact *Set = functionNamed(F.Python, "Pair_set");
+  ASSERT_TRUE(Set);
+  std::map<std::string, PyValueKind> Stored;
+  for (const PyStoreFact &S : Set->Stores)
+    Stored[S.Member.Field] = S.Value;
+  EXPECT_EQ(Stored["a"], PyValueKind::Argument);
+  EXPECT_EQ(Stored["b"], PyValueKind::Unknown);
+}
+
 TEST(CPythonModelTest, FunctionSummaries) {
   TUFacts F = extract(Node);
   const PyFunctionFact *Traverse = functionNamed(F.Python, "Node_traverse");
