@@ -62,6 +62,8 @@ private:
 /// Keeps the first error of a TU for a one-line report; drops warnings.
 class ErrorCollector : public clang::DiagnosticConsumer {
 public:
+  explicit ErrorCollector(StringRef Directory) : Directory(Directory) {}
+
   void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
                         const clang::Diagnostic &Info) override {
     DiagnosticConsumer::HandleDiagnostic(Level, Info);
@@ -72,14 +74,21 @@ public:
     if (Info.hasSourceManager() && Info.getLocation().isValid()) {
       clang::PresumedLoc P =
           Info.getSourceManager().getPresumedLoc(Info.getLocation());
-      if (P.isValid())
-        First = formatv("{0}:{1}:{2}: ", P.getFilename(), P.getLine(),
-                        P.getColumn())
-                    .str();
+      if (P.isValid()) {
+        // Absolute, like every other path cyclint prints.
+        SmallString<256> File(P.getFilename());
+        if (!sys::path::is_absolute(File))
+          sys::fs::make_absolute(Directory, File);
+        sys::path::remove_dots(File, /*remove_dot_dot=*/true);
+        First = formatv("{0}:{1}:{2}: ", File, P.getLine(), P.getColumn()).str();
+      }
     }
     First += Message.str();
   }
   std::string First;
+
+private:
+  std::string Directory;
 };
 
 /// Drops arguments clang's driver does not know (GCC-only flags such as
@@ -134,11 +143,17 @@ struct JobResult {
   TUFacts Facts;
 };
 
-Expected<std::unique_ptr<CompilationDatabase>>
-loadDatabase(StringRef BuildPath) {
+/// `-p` names a build directory or the database file itself.
+std::string databasePath(StringRef BuildPath) {
   SmallString<256> Path(BuildPath);
   if (sys::fs::is_directory(Path))
     sys::path::append(Path, "compile_commands.json");
+  return std::string(Path);
+}
+
+Expected<std::unique_ptr<CompilationDatabase>>
+loadDatabase(StringRef BuildPath) {
+  SmallString<256> Path(databasePath(BuildPath));
   if (!sys::fs::exists(Path))
     return createStringError(inconvertibleErrorCode(),
                              "%s: no such file (expected a compilation "
@@ -216,7 +231,7 @@ JobResult runJob(const Job &J, const OwnershipModel &Model,
   llvm::append_range(After, Options.ExtraArgs);
   Tool.appendArgumentsAdjuster(
       getInsertArgumentAdjuster(After, ArgumentInsertPosition::END));
-  ErrorCollector Errors;
+  ErrorCollector Errors(J.Command.Directory);
   Tool.setDiagnosticConsumer(&Errors);
 
   struct Factory : FrontendActionFactory {
@@ -307,6 +322,10 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
     if (EC)
       return createStringError(EC, "%s: %s", Options.ImportFactsDir.c_str(),
                                EC.message().c_str());
+    if (Files.empty())
+      return createStringError(inconvertibleErrorCode(),
+                               "%s: no *.facts.json files to import",
+                               Options.ImportFactsDir.c_str());
     llvm::sort(Files);
     for (const std::string &File : Files) {
       auto Facts = readFactsFile(File);
@@ -334,6 +353,11 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
     std::vector<std::string> Files;
     if (Options.Files.empty()) {
       Files = (*DB)->getAllFiles();
+      // An empty database is a broken build setup, not a clean program.
+      if (Files.empty())
+        return createStringError(inconvertibleErrorCode(),
+                                 "%s: the compilation database lists no files",
+                                 databasePath(Options.BuildPath).c_str());
     } else {
       for (const std::string &F : Options.Files)
         Files.push_back(normalizedAbsolute(F));
