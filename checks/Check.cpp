@@ -5,6 +5,8 @@
 #include "PythonClearMissingMemberCheck.h"
 #include "PythonGCTraverseFlagCheck.h"
 #include "PythonHeapTypeReferenceCheck.h"
+#include "PythonManagedDictCheck.h"
+#include "PythonModuleStateCheck.h"
 #include "PythonReferenceCycleCheck.h"
 #include "PythonTraverseMissingMemberCheck.h"
 #include "PythonUntrackedGCObjectCheck.h"
@@ -74,6 +76,14 @@ const std::vector<CheckInfo> &allChecks() {
       {PythonHeapTypeReferenceCheck::Name, PythonHeapTypeReferenceCheck::Summary,
        [](const CheckOptions &O) {
          return std::make_unique<PythonHeapTypeReferenceCheck>(O);
+       }},
+      {PythonManagedDictCheck::Name, PythonManagedDictCheck::Summary,
+       [](const CheckOptions &O) {
+         return std::make_unique<PythonManagedDictCheck>(O);
+       }},
+      {PythonModuleStateCheck::Name, PythonModuleStateCheck::Summary,
+       [](const CheckOptions &O) {
+         return std::make_unique<PythonModuleStateCheck>(O);
        }},
       {PythonReferenceCycleCheck::Name, PythonReferenceCycleCheck::Summary,
        [](const CheckOptions &O) {

@@ -24,6 +24,12 @@ inline void addContentNotes(const PyMemberInfo &M, Finding &F,
   for (const PyContentReason &R : M.Reasons) {
     if (N++ >= Max)
       break;
+    if (R.Kind == PyContentReason::Filled) {
+      F.Notes.push_back({R.Loc, wording::python::filledReason(
+                                    M.qualifiedName(), R.Function, R.Detail,
+                                    R.Api, R.Container)});
+      continue;
+    }
     const char *Kind = R.Kind == PyContentReason::WritableMember ? "member"
                        : R.Kind == PyContentReason::Setter       ? "setter"
                        : R.Kind == PyContentReason::InstanceDict ? "dict"

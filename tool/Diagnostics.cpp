@@ -154,6 +154,23 @@ std::string contentReason(const std::string &Member, const std::string &Kind,
          " from its parameter " + quoted(Detail) + ", which can be any object";
 }
 
+std::string filledReason(const std::string &Member, const std::string &Function,
+                         const std::string &Detail, const std::string &Api,
+                         const std::string &Container) {
+  llvm::StringRef Parser(Detail);
+  Parser.consume_front("_");
+  std::string What;
+  if (Parser.starts_with("PyArg_")) {
+    Parser.consume_back("_SizeT");
+    What = "an argument parsed by " + Parser.str();
+  } else {
+    What = "its parameter " + quoted(Detail);
+  }
+  return quoted(Member) + " holds a container made by " + Container +
+         ", and " + quoted(Function) + " puts " + What + " into it with " +
+         Api + ": the container can hold any object";
+}
+
 std::string visitedBy(const std::string &Member, const std::string &Traverse) {
   return "tp_traverse " + quoted(Traverse) + " visits " + quoted(Member);
 }
@@ -219,6 +236,80 @@ std::string heapDeallocKeepsType(const std::string &Dealloc,
   return "tp_dealloc " + quoted(Dealloc) + " of heap type " + Type +
          " frees the object without releasing its type: call "
          "Py_DECREF(Py_TYPE(self)) after tp_free";
+}
+
+std::string heapTypeWithoutGC(const std::string &Type) {
+  return "heap type " + Type +
+         " does not set Py_TPFLAGS_HAVE_GC: every instance owns a reference "
+         "to its type, so a reference cycle through the type (an instance "
+         "kept in the type's __dict__ or in its module's state) is never "
+         "freed";
+}
+
+std::string managedDictNotVisited(const std::string &Traverse,
+                                  const std::string &Type) {
+  return "tp_traverse " + quoted(Traverse) + " of type " + Type +
+         " does not call PyObject_VisitManagedDict: the type sets "
+         "Py_TPFLAGS_MANAGED_DICT, and a reference cycle through the "
+         "instance __dict__ is never freed";
+}
+
+std::string managedDictNotCleared(const std::string &Clear,
+                                  const std::string &Type) {
+  return "tp_clear " + quoted(Clear) + " of type " + Type +
+         " does not call PyObject_ClearManagedDict: the type sets "
+         "Py_TPFLAGS_MANAGED_DICT, and the collector cannot break a "
+         "reference cycle through the instance __dict__";
+}
+
+std::string managedDictWithDictOffset(const std::string &Type) {
+  return "type " + Type +
+         " sets both Py_TPFLAGS_MANAGED_DICT and tp_dictoffset, which is an "
+         "error: the runtime places a managed __dict__ itself";
+}
+
+std::string managedDictWithoutGC(const std::string &Type) {
+  return "type " + Type +
+         " sets Py_TPFLAGS_MANAGED_DICT without Py_TPFLAGS_HAVE_GC: the "
+         "instance __dict__ can hold any object, and the cycle collector "
+         "never sees a reference cycle through it";
+}
+
+std::string moduleWithoutTraverse(const std::string &Module,
+                                  const std::string &State, bool NoClear) {
+  return "module " + Module + " keeps objects in its state " +
+         quoted(State) + " but has no m_traverse" +
+         (NoClear ? " and no m_clear" : "") +
+         ": the cycle collector cannot see them, and a reference cycle "
+         "through the state (module -> type -> module) is never freed";
+}
+
+std::string stateMember(const std::string &Member) {
+  return quoted(Member) + " holds an object";
+}
+
+std::string stateNotVisited(const std::string &Member,
+                            const std::string &Traverse,
+                            const std::string &Module) {
+  return quoted(Member) + " is not visited by m_traverse " +
+         quoted(Traverse) + " of module " + Module +
+         ": a reference cycle through it is never freed";
+}
+
+std::string moduleWithoutClear(const std::string &Module,
+                               const std::string &Traverse) {
+  return "module " + Module + " has m_traverse " + quoted(Traverse) +
+         " but no m_clear: the collector cannot break a reference cycle "
+         "through its state";
+}
+
+std::string stateNotCleared(const std::string &Member,
+                            const std::string &Traverse,
+                            const std::string &Clear,
+                            const std::string &Module) {
+  return quoted(Member) + " is visited by m_traverse " + quoted(Traverse) +
+         " but not cleared by m_clear " + quoted(Clear) + " of module " +
+         Module + ": the collector cannot break a reference cycle through it";
 }
 
 std::string untrackedAllocation(const std::string &Function,

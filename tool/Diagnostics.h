@@ -76,6 +76,11 @@ std::string contentReason(const std::string &Member, const std::string &Kind,
                           const std::string &Attribute,
                           const std::string &Function,
                           const std::string &Detail);
+/// `Member` holds a container made by `Container` that `Function` fills with
+/// `Detail` through `Api`.
+std::string filledReason(const std::string &Member, const std::string &Function,
+                         const std::string &Detail, const std::string &Api,
+                         const std::string &Container);
 std::string visitedBy(const std::string &Member, const std::string &Traverse);
 std::string notVisited(const std::string &Member, const std::string &Traverse,
                        const std::string &Type);
@@ -94,6 +99,27 @@ std::string heapTraverseVisitsTypeBefore39(const std::string &Traverse,
                                            const std::string &Type);
 std::string heapDeallocKeepsType(const std::string &Dealloc,
                                  const std::string &Type);
+std::string heapTypeWithoutGC(const std::string &Type);
+// python-managed-dict
+std::string managedDictNotVisited(const std::string &Traverse,
+                                  const std::string &Type);
+std::string managedDictNotCleared(const std::string &Clear,
+                                  const std::string &Type);
+std::string managedDictWithDictOffset(const std::string &Type);
+std::string managedDictWithoutGC(const std::string &Type);
+// python-module-state (modules are named like types: `'csvmodule' (_csv)`)
+std::string moduleWithoutTraverse(const std::string &Module,
+                                  const std::string &State, bool NoClear);
+std::string stateMember(const std::string &Member);
+std::string stateNotVisited(const std::string &Member,
+                            const std::string &Traverse,
+                            const std::string &Module);
+std::string moduleWithoutClear(const std::string &Module,
+                               const std::string &Traverse);
+std::string stateNotCleared(const std::string &Member,
+                            const std::string &Traverse,
+                            const std::string &Clear,
+                            const std::string &Module);
 std::string untrackedAllocation(const std::string &Function,
                                 const std::string &Allocator);
 std::string untrackedFromSlot(const std::string &Function,

@@ -57,9 +57,15 @@ struct YamlArgParser {
   std::string Name;
   int Format = -1, Outputs = 0;
 };
+struct YamlContainerFill {
+  std::string Name;
+  int Container = 0;
+  std::vector<int> Values;
+};
 struct YamlFunctions {
   std::map<std::string, std::vector<std::string>> Lists;
   std::vector<YamlFromSpec> FromSpec;
+  std::vector<YamlContainerFill> ContainerFills;
   std::vector<YamlArgParser> ArgParsers;
   std::vector<std::string> AcyclicTypes;
 };
@@ -72,7 +78,7 @@ struct YamlCPython {
   std::string WeakListOffsetMember, DictOffsetMember;
   std::vector<std::string> ObjectHeads;
   std::string TypeObjectRecord, SpecRecord, SlotRecord, MemberDefRecord,
-      GetSetDefRecord, VisitProcTypedef;
+      GetSetDefRecord, VisitProcTypedef, ModuleDefRecord;
   YamlFunctions Functions;
 };
 
@@ -81,13 +87,15 @@ struct YamlCPython {
 const char *const FunctionLists[] = {
     "gcAllocUntracked", "gcTrack",  "gcUnTrack",           "freeMemory",
     "decref",           "typeOf",   "passThrough",         "acyclicConstructors",
-    "acyclicGlobals",   "harmless"};
+    "acyclicGlobals",   "harmless", "containerConstructors",
+    "visitManagedDict", "clearManagedDict", "moduleState"};
 } // namespace
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(YamlFlag)
 LLVM_YAML_IS_SEQUENCE_VECTOR(YamlSlot)
 LLVM_YAML_IS_SEQUENCE_VECTOR(YamlFromSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(YamlArgParser)
+LLVM_YAML_IS_SEQUENCE_VECTOR(YamlContainerFill)
 
 namespace llvm::yaml {
 template <> struct MappingTraits<YamlFlag> {
@@ -116,12 +124,20 @@ template <> struct MappingTraits<YamlArgParser> {
     IO.mapRequired("outputs", P.Outputs);
   }
 };
+template <> struct MappingTraits<YamlContainerFill> {
+  static void mapping(IO &IO, YamlContainerFill &F) {
+    IO.mapRequired("name", F.Name);
+    IO.mapRequired("container", F.Container);
+    IO.mapRequired("values", F.Values);
+  }
+};
 template <> struct MappingTraits<YamlFunctions> {
   static void mapping(IO &IO, YamlFunctions &F) {
     for (const char *List : FunctionLists)
       IO.mapRequired(List, F.Lists[List]);
     IO.mapRequired("fromSpec", F.FromSpec);
     IO.mapRequired("argParsers", F.ArgParsers);
+    IO.mapRequired("containerFills", F.ContainerFills);
     IO.mapRequired("acyclicTypes", F.AcyclicTypes);
   }
 };
@@ -142,6 +158,7 @@ template <> struct MappingTraits<YamlCPython> {
     IO.mapRequired("memberDefRecord", M.MemberDefRecord);
     IO.mapRequired("getSetDefRecord", M.GetSetDefRecord);
     IO.mapRequired("visitProcTypedef", M.VisitProcTypedef);
+    IO.mapRequired("moduleDefRecord", M.ModuleDefRecord);
     IO.mapRequired("functions", M.Functions);
   }
 };
@@ -194,11 +211,14 @@ llvm::Expected<CPythonModel> CPythonModel::fromYAML(StringRef Text,
   D.MemberDefRecord = Y.MemberDefRecord;
   D.GetSetDefRecord = Y.GetSetDefRecord;
   D.VisitProcTypedef = Y.VisitProcTypedef;
+  D.ModuleDefRecord = Y.ModuleDefRecord;
   for (auto &[List, Names] : Y.Functions.Lists)
     for (const std::string &N : Names)
       D.Lists[List].insert(N);
   for (const YamlFromSpec &F : Y.Functions.FromSpec)
     D.FromSpecs.push_back({F.Name, F.Spec, F.Bases});
+  for (const YamlContainerFill &F : Y.Functions.ContainerFills)
+    D.ContainerFills.push_back({F.Name, F.Container, F.Values});
   for (const YamlArgParser &P : Y.Functions.ArgParsers)
     D.ArgParsers.push_back({P.Name, P.Format, P.Outputs});
   for (const std::string &T : Y.Functions.AcyclicTypes)
@@ -439,6 +459,28 @@ public:
     return PyMemberRef{structKey(Parent), F->getName().str()};
   }
 
+  /// An object member of a program struct that is not an object layout
+  /// (a module's state struct): `state->error_obj`, `st->types[i]`.
+  std::optional<PyMemberRef> plainMemberRef(const Expr *E) {
+    E = strip(E);
+    while (const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(E))
+      E = strip(AS->getBase());
+    const auto *ME = dyn_cast_or_null<MemberExpr>(E);
+    if (!ME)
+      return std::nullopt;
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!F || !objectPointee(F->getType()))
+      return std::nullopt;
+    const RecordDecl *Parent = F->getParent();
+    if (!Parent || isObjectRecord(Parent) || !isProgramDecl(Parent) ||
+        Parent->isDependentContext())
+      return std::nullopt;
+    std::string Key = structKey(Parent);
+    if (Key.empty())
+      return std::nullopt;
+    return PyMemberRef{Key, F->getName().str()};
+  }
+
   void addStruct(const RecordDecl *RD) {
     PyStructFact S;
     S.Key = structKey(RD);
@@ -582,6 +624,10 @@ public:
         } else if (Field == "tp_dictoffset") {
           if (const FieldDecl *F = offsetField(Init))
             T.DictField = F->getName().str();
+          Expr::EvalResult R;
+          T.DictOffset = !T.DictField.empty() || Init->isValueDependent() ||
+                         !Init->EvaluateAsInt(R, Ctx) ||
+                         R.Val.getInt().getBoolValue();
         } else if (M.isModelledSlot(Field)) {
           PySlotFact S = slotValue(Field, Init);
           if (S.Kind != "null")
@@ -671,8 +717,10 @@ public:
         continue;
       if (Name == D.WeakListOffsetMember)
         T.WeakListField = F->getName().str();
-      else if (Name == D.DictOffsetMember)
+      else if (Name == D.DictOffsetMember) {
         T.DictField = F->getName().str();
+        T.DictOffset = true;
+      }
     }
   }
 
@@ -727,6 +775,75 @@ public:
     Out.GetSetTables.push_back(std::move(T));
   }
 
+  void addModule(const VarDecl *VD) {
+    const InitListExpr *ILE = semanticInit(VD->getInit());
+    if (!ILE)
+      return;
+    PyModuleFact Mod;
+    Mod.USR = usr(VD);
+    Mod.VarName = VD->getNameAsString();
+    Mod.Loc = Loc(VD->getLocation());
+    llvm::StringMap<const Expr *> Inits = fieldInits(ILE);
+    if (const Expr *Name = Inits.lookup("m_name"))
+      Mod.PyName = stringValue(Name).value_or("");
+    const RecordDecl *State = nullptr;
+    if (const Expr *Size = Inits.lookup("m_size")) {
+      Expr::EvalResult R;
+      if (!Size->isValueDependent() && Size->EvaluateAsInt(R, Ctx)) {
+        Mod.SizeKnown = true;
+        Mod.Size = R.Val.getInt().getExtValue();
+      }
+      if (const auto *S = dyn_cast<UnaryExprOrTypeTraitExpr>(strip(Size)))
+        if (S->getKind() == UETT_SizeOf)
+          State = recordOf(S->getTypeOfArgument());
+    } else {
+      Mod.SizeKnown = true; // zero-initialized
+    }
+    for (const char *Slot : {"m_traverse", "m_clear", "m_free"})
+      if (const Expr *Init = Inits.lookup(Slot)) {
+        PySlotFact S = slotValue(Slot, Init);
+        if (S.Kind != "null")
+          Mod.Slots.push_back(std::move(S));
+      }
+    Modules.push_back({std::move(Mod), State});
+  }
+
+  /// The object members of a module's state struct.
+  void setModuleState(PyModuleFact &Mod, const RecordDecl *RD) {
+    if (!RD || isObjectRecord(RD) || !isProgramDecl(RD))
+      return;
+    Mod.StateStruct = structKey(RD);
+    Mod.StateStructName = recordName(RD);
+    Mod.StateLoc = Loc(RD->getLocation());
+    for (const FieldDecl *F : RD->fields()) {
+      if (!objectPointee(F->getType()) || F->getName().empty())
+        continue;
+      PyObjectMemberFact Mem;
+      Mem.Name = F->getName().str();
+      Mem.Type = F->getType().getAsString(Ctx.getPrintingPolicy());
+      Mem.Loc = Loc(F->getLocation());
+      Mod.StateMembers.push_back(std::move(Mem));
+    }
+  }
+
+  /// Module definitions are finished once the whole TU is walked: a state
+  /// not named by `m_size = sizeof(S)` is the one struct PyModule_GetState's
+  /// result is converted to, if the TU converts it to exactly one.
+  void finishModules() {
+    for (auto &[Mod, State] : Modules) {
+      if (!State && StateCasts.size() == 1)
+        State = StateCasts.front();
+      if (Mod.SizeKnown && Mod.Size > 0)
+        setModuleState(Mod, State);
+      Out.Modules.push_back(std::move(Mod));
+    }
+  }
+
+  void noteStateCast(const RecordDecl *RD) {
+    if (RD && StateCastSet.insert(RD).second)
+      StateCasts.push_back(RD);
+  }
+
   void visitVar(const VarDecl *VD) {
     if (!VD->isThisDeclarationADefinition() || VD->isInvalidDecl() ||
         VD->getType()->isDependentType())
@@ -745,6 +862,10 @@ public:
     }
     if (isRecordNamed(T, D.SpecRecord)) {
       addSpec(VD);
+      return;
+    }
+    if (isRecordNamed(T, D.ModuleDefRecord)) {
+      addModule(VD);
       return;
     }
     const ArrayType *AT = Ctx.getAsArrayType(T);
@@ -771,6 +892,11 @@ public:
   /// base included, are only known at run time.
   std::vector<std::pair<std::string, const VarDecl *>> SpecSlotArrays;
   llvm::DenseSet<const VarDecl *> SlotArraysWritten;
+  /// PyModuleDefs, with the struct `m_size = sizeof(S)` names, and the
+  /// structs PyModule_GetState's result is converted to, in order.
+  std::vector<std::pair<PyModuleFact, const RecordDecl *>> Modules;
+  std::vector<const RecordDecl *> StateCasts;
+  llvm::DenseSet<const RecordDecl *> StateCastSet;
 
   /// The parameter a program function returns on every path, when its
   /// body is only that (`inline PyObject *xnewref(PyObject *o) {
@@ -887,6 +1013,8 @@ public:
     return F.HasVisitParam ||
            (SelfParm && X.objectPointee(SelfParm->getType())) || !F.Cleared.empty() || !F.SelfCalls.empty() ||
            F.UnTracksSelf || F.FreesSelf || F.ReleasesType ||
+           F.ClearsManagedDict || F.VisitsManagedDict ||
+           !F.StateCalls.empty() || !F.Fills.empty() ||
            !F.Stores.empty() || !F.Allocs.empty();
   }
 
@@ -906,10 +1034,15 @@ public:
       SelfVars.insert(VD);
     if (isTypeOf(S))
       TypeVars.insert(VD);
+    if (isStateExpr(S))
+      StateVars.insert(VD);
     if (const auto *U = dyn_cast<UnaryOperator>(S))
-      if (U->getOpcode() == UO_AddrOf)
+      if (U->getOpcode() == UO_AddrOf) {
         if (auto Ref = X.memberRef(U->getSubExpr()))
           MemberAliases[VD] = *Ref;
+        else if (auto Plain = X.plainMemberRef(U->getSubExpr()))
+          PlainAliases[VD] = *Plain;
+      }
   }
 
   //===-- Both passes ---------------------------------------------------===//
@@ -936,13 +1069,29 @@ public:
             if (auto It = MemberAliases.find(dyn_cast<VarDecl>(DRE->getDecl()));
                 It != MemberAliases.end())
               Target = It->second;
+    if (!Target && BO->getOpcode() == BO_Assign) {
+      // A module state's member set to NULL (Py_CLEAR(state->x)).
+      std::optional<PyMemberRef> Plain = X.plainMemberRef(LHS);
+      if (!Plain)
+        if (const auto *U = dyn_cast<UnaryOperator>(LHS))
+          if (U->getOpcode() == UO_Deref)
+            if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(U->getSubExpr())))
+              if (auto It = PlainAliases.find(dyn_cast<VarDecl>(DRE->getDecl()));
+                  It != PlainAliases.end())
+                Plain = It->second;
+      if (Plain && BO->getRHS()->isNullPointerConstant(
+                       Ctx, Expr::NPC_ValueDependentIsNotNull))
+        F.Cleared.push_back(*Plain);
+    }
     if (!Target || BO->getOpcode() != BO_Assign)
       return true;
     std::string Detail;
     PyValueKind Kind = classify(BO->getRHS(), Detail);
     if (Kind == PyValueKind::Null)
       F.Cleared.push_back(*Target);
-    F.Stores.push_back({*Target, Kind, Detail, X.Loc(BO->getBeginLoc())});
+    PyStoreFact Store{*Target, Kind, Detail, X.Loc(BO->getBeginLoc())};
+    Store.NewContainer = isNewContainer(BO->getRHS());
+    F.Stores.push_back(std::move(Store));
     return true;
   }
 
@@ -958,14 +1107,31 @@ public:
     // visit(member, arg)
     if (VisitParm && isVisitParm(C->getCallee())) {
       const Expr *Arg = C->getNumArgs() ? C->getArg(0) : nullptr;
-      if (auto Ref = Arg ? X.memberRef(Arg) : std::nullopt)
+      if (auto Ref = Arg ? X.memberRef(Arg) : std::nullopt) {
         F.Visited.push_back(*Ref);
-      else if (Arg && isTypeOf(strip(Arg)))
+      } else if (Arg && isTypeOf(strip(Arg))) {
         F.VisitsType = true;
-      else
+      } else {
         F.VisitsOther = true;
+        // A module state's member (m_traverse): not an object's member,
+        // so still "other" for the type checks.
+        if (auto Plain = Arg ? X.plainMemberRef(Arg) : std::nullopt)
+          F.Visited.push_back(*Plain);
+      }
       return true;
     }
+
+    // The managed instance dict (3.12+): the runtime visits/clears it.
+    if (M.inList("visitManagedDict", Name)) {
+      F.VisitsManagedDict = true;
+      return true;
+    }
+    if (M.inList("clearManagedDict", Name)) {
+      F.ClearsManagedDict = true;
+      return true;
+    }
+
+    noteFill(C, Name);
 
     bool PassesVisit = false, PassesSelf = false;
     std::vector<PyMemberRef> MemberArgs;
@@ -976,8 +1142,8 @@ public:
         PassesSelf = true;
       if (auto Ref = X.memberRef(Arg))
         MemberArgs.push_back(*Ref);
-      if (const auto *U = dyn_cast<UnaryOperator>(strip(Arg)))
-        if (U->getOpcode() == UO_AddrOf)
+      if (const auto *U = dyn_cast<UnaryOperator>(strip(Arg));
+          U && U->getOpcode() == UO_AddrOf) {
           if (auto Ref = X.memberRef(U->getSubExpr())) {
             // Cleared or set through its address (Py_CLEAR in 3.12+, a
             // helper): the model cannot tell with what.
@@ -986,8 +1152,18 @@ public:
               F.Stores.push_back({*Ref, PyValueKind::Unknown, Name.str(),
                                   X.Loc(Arg->getBeginLoc())});
             }
+          } else if (auto Plain = X.plainMemberRef(U->getSubExpr())) {
+            if (!isParserOutput(C, Arg))
+              F.Cleared.push_back(*Plain);
           }
+      }
     }
+    // A program function given the module's state (a state clear helper).
+    if (Callee && X.isProgramDecl(Callee) &&
+        !M.inList("moduleState", Name) &&
+        llvm::any_of(C->arguments(),
+                     [&](const Expr *A) { return isStateExpr(strip(A)); }))
+      F.StateCalls.push_back(callee(C));
     if (PassesVisit) {
       llvm::append_range(F.Visited, MemberArgs);
       if (PassesSelf || MemberArgs.empty())
@@ -1114,6 +1290,106 @@ private:
       Out.Kind = "self-slot";
     }
     return Out;
+  }
+
+  /// A module's state: PyModule_GetState(...), a program function returning
+  /// a pointer to a plain struct that is passed the first parameter
+  /// (`get_module_state(module)`), or a local holding one of those.
+  bool isStateExpr(const Expr *E) const {
+    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+      return StateVars.count(dyn_cast<VarDecl>(DRE->getDecl()));
+    const auto *C = dyn_cast_or_null<CallExpr>(E);
+    const FunctionDecl *Callee = C ? C->getDirectCallee() : nullptr;
+    if (!Callee || !Callee->getIdentifier())
+      return false;
+    if (M.inList("moduleState", Callee->getName()))
+      return true;
+    QualType R = Callee->getReturnType();
+    if (!X.isProgramDecl(Callee) || !R->isPointerType())
+      return false;
+    const RecordDecl *RD = X.recordOf(R->getPointeeType());
+    return RD && !X.isObjectRecord(RD) &&
+           llvm::any_of(C->arguments(),
+                        [&](const Expr *A) { return isSelf(strip(A)); });
+  }
+
+  /// A new container the program makes: PyDict_New(), or a local holding
+  /// one (and nothing but NULL otherwise).
+  bool isNewContainer(const Expr *E, unsigned Depth = 0) {
+    if (!E || Depth > 8)
+      return false;
+    E = strip(E);
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = C->getDirectCallee();
+      return Callee && Callee->getIdentifier() &&
+             M.inList("containerConstructors", Callee->getName());
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    auto It = VD ? Sources.find(VD) : Sources.end();
+    if (It == Sources.end() || AddressTaken.count(VD))
+      return false;
+    bool Any = false;
+    for (const Expr *S : It->second) {
+      if (S->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        continue;
+      if (!isNewContainer(S, Depth + 1))
+        return false;
+      Any = true;
+    }
+    return Any;
+  }
+
+  /// The member whose container a fill writes to: `self->attrs`, or a
+  /// local every assignment of which is that member.
+  std::optional<PyMemberRef> containerMember(const Expr *E) {
+    if (auto Ref = X.memberRef(E))
+      return Ref;
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    auto It = VD ? Sources.find(VD) : Sources.end();
+    if (It == Sources.end())
+      return std::nullopt;
+    std::optional<PyMemberRef> Result;
+    for (const Expr *S : It->second) {
+      std::optional<PyMemberRef> Ref = X.memberRef(S);
+      if (!Ref || (Result && !(*Result == *Ref)))
+        return std::nullopt;
+      Result = Ref;
+    }
+    return Result;
+  }
+
+  /// `PyDict_SetItem(self->attrs, key, value)`: what the member's container
+  /// keeps from now on.
+  void noteFill(const CallExpr *C, StringRef Name) {
+    for (const CPythonModelData::ContainerFill &Fill : D.ContainerFills) {
+      if (Fill.Name != Name || Fill.Container >= (int)C->getNumArgs())
+        continue;
+      std::optional<PyMemberRef> Target =
+          containerMember(C->getArg(Fill.Container));
+      if (!Target)
+        return;
+      PyFillFact Out;
+      Out.Member = *Target;
+      Out.Api = Name.str();
+      Out.Loc = X.Loc(C->getBeginLoc());
+      Out.Value = PyValueKind::Null;
+      for (int I : Fill.Values) {
+        if (I >= (int)C->getNumArgs())
+          continue;
+        std::string Detail;
+        PyValueKind K = classify(C->getArg(I), Detail);
+        // The detail of the value that decides the kind (the last one on
+        // a tie: a dict's value rather than its key).
+        PyValueKind Joined = join(Out.Value, K);
+        if (Joined == K && !Detail.empty())
+          Out.Detail = Detail;
+        Out.Value = Joined;
+      }
+      F.Fills.push_back(std::move(Out));
+      return;
+    }
   }
 
   bool isTypeParm(const Expr *E) const {
@@ -1501,7 +1777,8 @@ private:
       ParsedKinds;
   std::vector<PyStoreFact> ParsedMembers;
   llvm::DenseSet<const VarDecl *> SelfVars, TypeVars, Visiting, AddressTaken;
-  llvm::DenseMap<const VarDecl *, PyMemberRef> MemberAliases;
+  llvm::DenseMap<const VarDecl *, PyMemberRef> MemberAliases, PlainAliases;
+  llvm::DenseSet<const VarDecl *> StateVars;
   std::vector<const CallExpr *> Calls;
   std::vector<const Expr *> Returns;
   std::vector<const Stmt *> StoredValues;
@@ -1545,6 +1822,19 @@ public:
         ME ? dyn_cast<ArraySubscriptExpr>(strip(ME->getBase())) : nullptr;
     if (const VarDecl *VD = AS ? X.varNamed(AS->getBase()) : nullptr)
       X.SlotArraysWritten.insert(VD->getCanonicalDecl());
+    return true;
+  }
+
+  /// `(State *)PyModule_GetState(m)`, implicit in C: a module state struct.
+  bool VisitCastExpr(CastExpr *CE) {
+    const auto *C = dyn_cast<CallExpr>(strip(CE->getSubExpr()));
+    const FunctionDecl *Callee = C ? C->getDirectCallee() : nullptr;
+    if (!Callee || !Callee->getIdentifier() ||
+        !X.M.inList("moduleState", Callee->getName()) ||
+        !CE->getType()->isPointerType())
+      return true;
+    if (const RecordDecl *RD = X.recordOf(CE->getType()->getPointeeType()))
+      X.noteStateCast(RD);
     return true;
   }
 
@@ -1610,6 +1900,7 @@ PythonTUFacts CPythonModel::extract(
   for (Decl *Dl : Ctx.getTranslationUnitDecl()->decls())
     if (!X.isRuntime(Dl->getLocation()))
       Walker.TraverseDecl(Dl);
+  X.finishModules();
   for (auto &[Spec, Array] : X.SpecSlotArrays)
     if (X.SlotArraysWritten.count(Array))
       X.Out.SpecsWithRuntimeBases.push_back(Spec);

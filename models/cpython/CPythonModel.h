@@ -45,7 +45,7 @@ struct CPythonModelData {
   std::string WeakListOffsetMember, DictOffsetMember;
   llvm::StringSet<> ObjectHeads;
   std::string TypeObjectRecord, SpecRecord, SlotRecord, MemberDefRecord,
-      GetSetDefRecord, VisitProcTypedef;
+      GetSetDefRecord, VisitProcTypedef, ModuleDefRecord;
   /// functions.<list> -> names
   llvm::StringMap<llvm::StringSet<>> Lists;
   struct FromSpec {
@@ -58,6 +58,12 @@ struct CPythonModelData {
     int Format = -1, Outputs = 0;
   };
   std::vector<ArgParser> ArgParsers;
+  struct ContainerFill {
+    std::string Name;
+    int Container = 0;
+    std::vector<int> Values;
+  };
+  std::vector<ContainerFill> ContainerFills;
   llvm::StringSet<> AcyclicTypes;
 };
 

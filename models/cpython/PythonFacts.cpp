@@ -80,6 +80,10 @@ void PythonTUFacts::canonicalize() {
     llvm::stable_sort(F.Stores, [](const PyStoreFact &A, const PyStoreFact &B) {
       return std::tie(A.Loc, A.Member) < std::tie(B.Loc, B.Member);
     });
+    llvm::stable_sort(F.Fills, [](const PyFillFact &A, const PyFillFact &B) {
+      return std::tie(A.Loc, A.Member) < std::tie(B.Loc, B.Member);
+    });
+    sortUnique(F.StateCalls);
     llvm::stable_sort(F.Allocs, [](const PyAllocFact &A, const PyAllocFact &B) {
       return std::tie(A.Loc, A.Callee) < std::tie(B.Loc, B.Callee);
     });
@@ -91,6 +95,11 @@ void PythonTUFacts::canonicalize() {
            std::tie(B.TypeUSR, B.Slot.Slot, B.Slot.Loc);
   });
   sortUnique(SpecsWithRuntimeBases);
+  for (PyModuleFact &Mod : Modules)
+    llvm::stable_sort(Mod.Slots, [](const PySlotFact &A, const PySlotFact &B) {
+      return std::tie(A.Slot, A.Loc) < std::tie(B.Slot, B.Loc);
+    });
+  sortByUSR(Modules);
 }
 
 //===-- Writing -----------------------------------------------------------===//
@@ -152,6 +161,8 @@ json::Value toJSON(const PyTypeFact &T) {
     O["weakListField"] = T.WeakListField;
   if (!T.DictField.empty())
     O["dictField"] = T.DictField;
+  if (T.DictOffset)
+    O["dictOffset"] = true;
   return O;
 }
 
@@ -196,6 +207,18 @@ json::Value toJSON(const PyStoreFact &S) {
                  {"loc", loc(S.Loc)}};
   if (!S.Detail.empty())
     O["detail"] = S.Detail;
+  if (S.NewContainer)
+    O["newContainer"] = true;
+  return O;
+}
+
+json::Value toJSON(const PyFillFact &S) {
+  json::Object O{{"member", S.Member},
+                 {"value", pyValueKindName(S.Value)},
+                 {"api", S.Api},
+                 {"loc", loc(S.Loc)}};
+  if (!S.Detail.empty())
+    O["detail"] = S.Detail;
   return O;
 }
 
@@ -226,13 +249,17 @@ json::Value toJSON(const PyFunctionFact &F) {
   List("visited", F.Visited);
   Flag("visitsType", F.VisitsType);
   Flag("visitsOther", F.VisitsOther);
+  Flag("visitsManagedDict", F.VisitsManagedDict);
   List("visitDelegates", F.VisitDelegates);
   List("cleared", F.Cleared);
   List("selfCalls", F.SelfCalls);
   Flag("untracksSelf", F.UnTracksSelf);
   Flag("freesSelf", F.FreesSelf);
   Flag("releasesType", F.ReleasesType);
+  Flag("clearsManagedDict", F.ClearsManagedDict);
+  List("stateCalls", F.StateCalls);
   List("stores", F.Stores);
+  List("fills", F.Fills);
   List("allocs", F.Allocs);
   return O;
 }
@@ -241,15 +268,35 @@ json::Value toJSON(const PySlotAssignmentFact &A) {
   return json::Object{{"type", A.TypeUSR}, {"op", A.Op}, {"slot", A.Slot}};
 }
 
+json::Value toJSON(const PyModuleFact &M) {
+  json::Object O{{"usr", M.USR},
+                 {"var", M.VarName},
+                 {"pyName", M.PyName},
+                 {"loc", loc(M.Loc)},
+                 {"slots", M.Slots}};
+  if (M.SizeKnown)
+    O["size"] = M.Size;
+  if (!M.StateStruct.empty()) {
+    O["state"] = M.StateStruct;
+    O["stateName"] = M.StateStructName;
+    O["stateLoc"] = loc(M.StateLoc);
+    O["stateMembers"] = M.StateMembers;
+  }
+  return O;
+}
+
 json::Value toJSON(const PythonTUFacts &F) {
-  return json::Object{{"versionHex", int64_t(F.VersionHex)},
-                      {"structs", F.Structs},
-                      {"types", F.Types},
-                      {"memberTables", F.MemberTables},
-                      {"getsetTables", F.GetSetTables},
-                      {"functions", F.Functions},
-                      {"slotAssignments", F.SlotAssignments},
-                      {"specsWithRuntimeBases", F.SpecsWithRuntimeBases}};
+  json::Object O{{"versionHex", int64_t(F.VersionHex)},
+                 {"structs", F.Structs},
+                 {"types", F.Types},
+                 {"memberTables", F.MemberTables},
+                 {"getsetTables", F.GetSetTables},
+                 {"functions", F.Functions},
+                 {"slotAssignments", F.SlotAssignments},
+                 {"specsWithRuntimeBases", F.SpecsWithRuntimeBases}};
+  if (!F.Modules.empty())
+    O["modules"] = F.Modules;
+  return O;
 }
 
 //===-- Reading -----------------------------------------------------------===//
@@ -300,7 +347,8 @@ bool fromJSON(const json::Value &V, PyTypeFact &T, json::Path P) {
       !O.map("heap", T.Heap) || !O.map("pythonVersion", Version) ||
       !O.map("slots", T.Slots) || !O.mapOptional("struct", T.StructKey) ||
       !O.mapOptional("weakListField", T.WeakListField) ||
-      !O.mapOptional("dictField", T.DictField))
+      !O.mapOptional("dictField", T.DictField) ||
+      !O.mapOptional("dictOffset", T.DictOffset))
     return false;
   T.PythonVersion = Version;
   if (HasFlags) {
@@ -351,7 +399,25 @@ bool fromJSON(const json::Value &V, PyStoreFact &S, json::Path P) {
   json::ObjectMapper O(V, P);
   std::string Value;
   if (!O || !O.map("member", S.Member) || !O.map("value", Value) ||
-      !O.map("loc", S.Loc) || !O.mapOptional("detail", S.Detail))
+      !O.map("loc", S.Loc) || !O.mapOptional("detail", S.Detail) ||
+      !O.mapOptional("newContainer", S.NewContainer))
+    return false;
+  for (PyValueKind K : {PyValueKind::Null, PyValueKind::Acyclic,
+                        PyValueKind::Argument, PyValueKind::Unknown})
+    if (pyValueKindName(K) == Value) {
+      S.Value = K;
+      return true;
+    }
+  P.field("value").report("unknown value kind");
+  return false;
+}
+
+bool fromJSON(const json::Value &V, PyFillFact &S, json::Path P) {
+  json::ObjectMapper O(V, P);
+  std::string Value;
+  if (!O || !O.map("member", S.Member) || !O.map("value", Value) ||
+      !O.map("api", S.Api) || !O.map("loc", S.Loc) ||
+      !O.mapOptional("detail", S.Detail))
     return false;
   for (PyValueKind K : {PyValueKind::Null, PyValueKind::Acyclic,
                         PyValueKind::Argument, PyValueKind::Unknown})
@@ -389,19 +455,43 @@ bool fromJSON(const json::Value &V, PyFunctionFact &F, json::Path P) {
          O.mapOptional("visited", F.Visited) &&
          O.mapOptional("visitsType", F.VisitsType) &&
          O.mapOptional("visitsOther", F.VisitsOther) &&
+         O.mapOptional("visitsManagedDict", F.VisitsManagedDict) &&
          O.mapOptional("visitDelegates", F.VisitDelegates) &&
          O.mapOptional("cleared", F.Cleared) &&
          O.mapOptional("selfCalls", F.SelfCalls) &&
          O.mapOptional("untracksSelf", F.UnTracksSelf) &&
          O.mapOptional("freesSelf", F.FreesSelf) &&
          O.mapOptional("releasesType", F.ReleasesType) &&
-         O.mapOptional("stores", F.Stores) && O.mapOptional("allocs", F.Allocs);
+         O.mapOptional("clearsManagedDict", F.ClearsManagedDict) &&
+         O.mapOptional("stateCalls", F.StateCalls) &&
+         O.mapOptional("stores", F.Stores) &&
+         O.mapOptional("fills", F.Fills) && O.mapOptional("allocs", F.Allocs);
 }
 
 bool fromJSON(const json::Value &V, PySlotAssignmentFact &A, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("type", A.TypeUSR) && O.map("op", A.Op) &&
          O.map("slot", A.Slot);
+}
+
+bool fromJSON(const json::Value &V, PyModuleFact &M, json::Path P) {
+  json::ObjectMapper O(V, P);
+  const json::Object *Obj = V.getAsObject();
+  if (!O || !O.map("usr", M.USR) || !O.map("var", M.VarName) ||
+      !O.map("pyName", M.PyName) || !O.map("loc", M.Loc) ||
+      !O.map("slots", M.Slots))
+    return false;
+  if (Obj && Obj->get("size")) {
+    if (!O.map("size", M.Size))
+      return false;
+    M.SizeKnown = true;
+  }
+  if (Obj && Obj->get("state"))
+    return O.map("state", M.StateStruct) &&
+           O.map("stateName", M.StateStructName) &&
+           O.map("stateLoc", M.StateLoc) &&
+           O.map("stateMembers", M.StateMembers);
+  return true;
 }
 
 bool fromJSON(const json::Value &V, PythonTUFacts &F, json::Path P) {
@@ -412,7 +502,8 @@ bool fromJSON(const json::Value &V, PythonTUFacts &F, json::Path P) {
       !O.map("getsetTables", F.GetSetTables) ||
       !O.map("functions", F.Functions) ||
       !O.map("slotAssignments", F.SlotAssignments) ||
-      !O.map("specsWithRuntimeBases", F.SpecsWithRuntimeBases))
+      !O.map("specsWithRuntimeBases", F.SpecsWithRuntimeBases) ||
+      !O.mapOptional("modules", F.Modules))
     return false;
   F.VersionHex = Version;
   return true;

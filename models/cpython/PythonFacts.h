@@ -118,6 +118,7 @@ struct PyTypeFact {
   std::vector<PySlotFact> Slots; // sorted by slot name
   std::string WeakListField; // offsetof(S, f) in tp_weaklistoffset
   std::string DictField;     // offsetof(S, f) in tp_dictoffset
+  bool DictOffset = false;   // tp_dictoffset set (offsetof, or non-zero)
   unsigned PythonVersion = 0; // PY_VERSION_HEX of the TU that defines it
 };
 
@@ -175,6 +176,21 @@ struct PyStoreFact {
   PyValueKind Value = PyValueKind::Unknown;
   std::string Detail; // the parameter or API the value comes from
   PyLoc Loc;
+  /// The value is a container the program makes here (PyDict_New,
+  /// PyList_New...: `containerConstructors`), empty until filled.
+  bool NewContainer = false;
+};
+
+/// An object put into the container a member holds:
+/// `PyDict_SetItem(self->attrs, key, value)`, `PyList_Append(self->items, x)`
+/// (`containerFills`). `Value` joins what is kept (a dict keeps the key and
+/// the value).
+struct PyFillFact {
+  PyMemberRef Member; // the member holding the container
+  PyValueKind Value = PyValueKind::Unknown;
+  std::string Detail; // the parameter or parser the value comes from
+  std::string Api;    // PyDict_SetItem
+  PyLoc Loc;
 };
 
 /// An object a function allocates with PyObject_GC_New (`GCAlloc`) or gets
@@ -196,13 +212,19 @@ struct PyFunctionFact {
   std::vector<PyMemberRef> Visited; // passed to visit, or with visit to a helper
   bool VisitsType = false;          // Py_VISIT(Py_TYPE(self))
   bool VisitsOther = false;         // something that is not a member
+  bool VisitsManagedDict = false;   // PyObject_VisitManagedDict (3.12+)
   std::vector<PyCalleeFact> VisitDelegates; // calls that are passed `visit`
   // As a clear or dealloc function (what it does to its first parameter).
   std::vector<PyMemberRef> Cleared; // set to NULL, or cleared through &member
   std::vector<PyCalleeFact> SelfCalls; // calls that are passed the object
   bool UnTracksSelf = false, FreesSelf = false, ReleasesType = false;
+  bool ClearsManagedDict = false; // PyObject_ClearManagedDict (3.12+)
+  /// Program functions passed a module's state (a value of
+  /// PyModule_GetState, or of a helper passed the first parameter).
+  std::vector<PyCalleeFact> StateCalls;
   // Anywhere.
   std::vector<PyStoreFact> Stores;
+  std::vector<PyFillFact> Fills;
   std::vector<PyAllocFact> Allocs;
 };
 
@@ -214,6 +236,20 @@ struct PySlotAssignmentFact {
   PySlotFact Slot;
 };
 
+/// A PyModuleDef. Its state is the struct named by `m_size = sizeof(S)`, or
+/// else the one struct the TU converts PyModule_GetState's result to.
+struct PyModuleFact {
+  std::string USR, VarName;
+  std::string PyName; // m_name
+  PyLoc Loc;
+  bool SizeKnown = false; // m_size folded to a constant
+  int64_t Size = 0;
+  std::string StateStruct, StateStructName; // key and name, or empty
+  PyLoc StateLoc;
+  std::vector<PyObjectMemberFact> StateMembers; // object members of the state
+  std::vector<PySlotFact> Slots; // m_traverse, m_clear, m_free (non-null)
+};
+
 struct PythonTUFacts {
   unsigned VersionHex = 0; // PY_VERSION_HEX; 0 when Python.h is not included
   std::vector<PyStructFact> Structs;           // sorted by key
@@ -222,6 +258,7 @@ struct PythonTUFacts {
   std::vector<PyGetSetTableFact> GetSetTables; // sorted by USR
   std::vector<PyFunctionFact> Functions;       // sorted by USR
   std::vector<PySlotAssignmentFact> SlotAssignments;
+  std::vector<PyModuleFact> Modules; // sorted by USR
   /// Specs passed to PyType_FromSpecWithBases & co. with a base chosen at
   /// run time: their base is unknown.
   std::vector<std::string> SpecsWithRuntimeBases;
@@ -229,7 +266,7 @@ struct PythonTUFacts {
   bool empty() const {
     return Structs.empty() && Types.empty() && Functions.empty() &&
            MemberTables.empty() && GetSetTables.empty() &&
-           SlotAssignments.empty();
+           SlotAssignments.empty() && Modules.empty();
   }
   void canonicalize();
 };

@@ -55,6 +55,9 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
     for (PyGetSetTableFact &T : TU.GetSetTables)
       if (SeenTables.try_emplace("g" + T.USR, true).second)
         GetSetTables.push_back(std::move(T));
+    for (PyModuleFact &M : TU.Modules)
+      if (SeenTables.try_emplace("d" + M.USR, true).second)
+        P.Modules.push_back(std::move(M));
     llvm::append_range(Assignments, TU.SlotAssignments);
     RuntimeBases.insert(TU.SpecsWithRuntimeBases.begin(),
                         TU.SpecsWithRuntimeBases.end());
@@ -124,6 +127,7 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
   const CPythonModel &Model = CPythonModel::builtin();
   const uint64_t HaveGCFlag = Model.flag("Py_TPFLAGS_HAVE_GC");
   const uint64_t HeapTypeFlag = Model.flag("Py_TPFLAGS_HEAPTYPE");
+  const uint64_t ManagedDictFlag = Model.flag("Py_TPFLAGS_MANAGED_DICT");
 
   // Inheritance, base first (memoized; a base cycle is a bug we ignore).
   std::vector<int> State(P.Types.size(), 0); // 0 new, 1 busy, 2 done
@@ -145,6 +149,10 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
     // Flags may have changed at run time: read the bits again.
     T.Fact.HaveGC = T.Fact.Flags & HaveGCFlag;
     T.Fact.HeapTypeFlag = T.Fact.Heap || (T.Fact.Flags & HeapTypeFlag);
+    // The bit means a managed dict only since 3.12 (PythonVersion).
+    T.Fact.ManagedDict = T.Fact.FlagsKnown &&
+                         T.Fact.PythonVersion >= 0x030C0000 &&
+                         (T.Fact.Flags & ManagedDictFlag);
     bool OwnGC = T.Fact.HaveGC;
     T.Traverse = optionalSlot(OwnTraverse);
     T.Clear = optionalSlot(OwnClear);
@@ -212,7 +220,7 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
         continue;
       Writable[It->second] = true;
       P.Members[It->second].Reasons.push_back(
-          {PyContentReason::WritableMember, E.Attribute, T.Name, "", E.Loc});
+          {PyContentReason::WritableMember, E.Attribute, T.Name, "", E.Loc, "", ""});
     }
   for (const PyFunctionFact &F : P.Functions)
     for (const PyStoreFact &S : F.Stores) {
@@ -225,13 +233,34 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
         if (Setter != Setters.end())
           P.Members[It->second].Reasons.push_back({PyContentReason::Setter,
                                                    Setter->second, F.Name,
-                                                   S.Detail, S.Loc});
+                                                   S.Detail, S.Loc, "", ""});
         else
           P.Members[It->second].Reasons.push_back(
-              {PyContentReason::Argument, "", F.Name, S.Detail, S.Loc});
+              {PyContentReason::Argument, "", F.Name, S.Detail, S.Loc, "", ""});
       }
       if (S.Value == PyValueKind::Argument || S.Value == PyValueKind::Unknown)
         OnlyAcyclic[It->second] = false;
+    }
+  // Containers the program makes and fills: a member that holds a
+  // PyDict_New() dict (stored anywhere in the program) into which some
+  // function puts an object the caller chose can hold any object. Fills of
+  // values the model cannot tell about add nothing; a member never known to
+  // hold a container the program made stays as it was.
+  std::map<PyMemberRef, const PyStoreFact *> MadeContainers;
+  for (const PyFunctionFact &F : P.Functions)
+    for (const PyStoreFact &S : F.Stores)
+      if (S.NewContainer)
+        MadeContainers.try_emplace(S.Member, &S);
+  for (const PyFunctionFact &F : P.Functions)
+    for (const PyFillFact &Fill : F.Fills) {
+      auto It = P.MemberByRef.find(Fill.Member);
+      auto Made = MadeContainers.find(Fill.Member);
+      if (It == P.MemberByRef.end() || Made == MadeContainers.end() ||
+          Fill.Value != PyValueKind::Argument)
+        continue;
+      P.Members[It->second].Reasons.push_back(
+          {PyContentReason::Filled, "", F.Name, Fill.Detail, Fill.Loc,
+           Fill.Api, Made->second->Detail});
     }
   for (const PyType &T : P.Types) {
     if (T.DictField.empty() || T.Struct < 0)
@@ -242,7 +271,7 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
         continue;
       P.Members[It->second].Reasons.push_back(
           {PyContentReason::InstanceDict, "__dict__", T.Fact.VarName, "",
-           T.Fact.Loc});
+           T.Fact.Loc, "", ""});
       break;
     }
   }
@@ -366,6 +395,8 @@ void PythonProgram::follow(const PyType &Ctx, const PyFunctionFact &F,
   S.FreesSelf |= F.FreesSelf;
   S.ReleasesType |= F.ReleasesType;
   S.UnTracksSelf |= F.UnTracksSelf;
+  S.VisitsManagedDict |= F.VisitsManagedDict;
+  S.ClearsManagedDict |= F.ClearsManagedDict;
   const std::vector<PyCalleeFact> &Callees =
       SlotName == "tp_traverse" ? F.VisitDelegates : F.SelfCalls;
   for (const PyCalleeFact &C : Callees)
@@ -460,6 +491,55 @@ PySlotSummary PythonProgram::deallocSummary(const PyType &T) const {
   std::set<std::string> Seen;
   if (S.Known)
     summarize(Types[T.DeallocFrom], T.Dealloc, "tp_dealloc", S, Seen);
+  return S;
+}
+
+PySlotSummary PythonProgram::moduleSummary(const PyModuleFact &M,
+                                           llvm::StringRef Slot) const {
+  PySlotSummary S;
+  const PySlotFact *SlotFact = nullptr;
+  for (const PySlotFact &F : M.Slots)
+    if (F.Slot == Slot)
+      SlotFact = &F;
+  if (!SlotFact)
+    return S;
+  S.Function = SlotFact->TargetName;
+  const PyFunctionFact *Start =
+      SlotFact->Kind == "function" ? function(SlotFact->Target) : nullptr;
+  if (!Start) {
+    S.Unresolved = SlotFact->TargetName;
+    return S;
+  }
+  S.Known = true;
+  S.FunctionLoc = Start->Loc;
+  bool Traverse = Slot == "m_traverse";
+  std::set<std::string> Seen;
+  std::function<void(const PyFunctionFact &)> Follow =
+      [&](const PyFunctionFact &F) {
+        if (!Seen.insert(F.USR).second)
+          return;
+        const std::vector<PyMemberRef> &Members =
+            Traverse ? F.Visited : F.Cleared;
+        S.Members.insert(Members.begin(), Members.end());
+        std::vector<PyCalleeFact> Callees =
+            Traverse ? F.VisitDelegates : F.SelfCalls;
+        if (!Traverse)
+          llvm::append_range(Callees, F.StateCalls);
+        for (const PyCalleeFact &C : Callees) {
+          if (C.Kind == "builtin")
+            continue; // the runtime knows nothing of the state
+          const PyFunctionFact *Next =
+              C.Kind == "function" ? function(C.USR) : nullptr;
+          if (!Next) {
+            S.Known = false;
+            if (S.Unresolved.empty())
+              S.Unresolved = C.Name.empty() ? C.Slot : C.Name;
+            continue;
+          }
+          Follow(*Next);
+        }
+      };
+  Follow(*Start);
   return S;
 }
 

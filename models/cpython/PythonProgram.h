@@ -37,12 +37,16 @@ namespace cyclint {
 enum class PyContent { Acyclic, Unknown, Arbitrary };
 
 /// Why a member may hold any object.
+///   Filled  the member holds a container the program makes (Container:
+///           PyDict_New...) and a function puts any object into it (Api:
+///           PyDict_SetItem...).
 struct PyContentReason {
-  enum KindT { WritableMember, Setter, Argument, InstanceDict } Kind;
+  enum KindT { WritableMember, Setter, Argument, InstanceDict, Filled } Kind;
   std::string Attribute; // Python attribute (member, setter)
   std::string Function;  // the setter or the function that stores
   std::string Detail;    // parameter or parser the value comes from
   SourceLocation Loc;
+  std::string Api, Container; // Filled only
 };
 
 struct PyMemberInfo {
@@ -64,6 +68,7 @@ struct PySlotSummary {
   std::set<PyMemberRef> Members; // visited (traverse) or cleared (clear)
   bool VisitsType = false;
   bool FreesSelf = false, ReleasesType = false, UnTracksSelf = false;
+  bool VisitsManagedDict = false, ClearsManagedDict = false;
   std::string Unresolved; // the first callee that could not be followed
 };
 
@@ -98,6 +103,7 @@ public:
   const std::vector<PyType> &types() const { return Types; }
   const std::vector<PyStruct> &structs() const { return Structs; }
   const std::vector<PyFunctionFact> &functions() const { return Functions; }
+  const std::vector<PyModuleFact> &modules() const { return Modules; }
   const PyFunctionFact *function(llvm::StringRef USR) const;
 
   /// The object members instances of `T` own: its struct's and its base
@@ -108,6 +114,11 @@ public:
   PySlotSummary traverseSummary(const PyType &T) const;
   PySlotSummary clearSummary(const PyType &T) const;
   PySlotSummary deallocSummary(const PyType &T) const;
+  /// A module's m_traverse (state members visited, following calls passed
+  /// `visit`) or m_clear (state members cleared, following calls passed the
+  /// module or its state). Only program functions are followed.
+  PySlotSummary moduleSummary(const PyModuleFact &M,
+                              llvm::StringRef Slot) const;
 
   /// True when some type names the function in one of its slots.
   bool isSlotFunction(llvm::StringRef USR) const;
@@ -132,6 +143,7 @@ private:
   std::vector<PyType> Types;
   std::vector<PyStruct> Structs;
   std::vector<PyFunctionFact> Functions;
+  std::vector<PyModuleFact> Modules;
   std::vector<PyMemberInfo> Members; // every object member of every struct
   llvm::StringMap<unsigned> TypeByUSR, StructByKey, FunctionByUSR;
   std::map<PyMemberRef, unsigned> MemberByRef;

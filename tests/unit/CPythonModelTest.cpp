@@ -344,4 +344,198 @@ TEST(PythonFactsTest, JSONRoundTrip) {
   EXPECT_EQ(Back->Python.Functions.size(), F.Python.Functions.size());
 }
 
+// Fills of a member's container: what is put in, from where; stores of a
+// container the program makes are marked.
+TEST(CPythonModelTest, ContainerFills) {
+  TUFacts F = extract(R"(
+typedef struct { PyObject_HEAD PyObject *attrs; PyObject *items; } BagObject;
+static int Bag_init(BagObject *self, PyObject *args, PyObject *kw) {
+  PyObject *items = PyList_New(0);
+  self->attrs = PyDict_New();
+  self->items = items;
+  return 0;
+}
+static int Bag_setattro(BagObject *self, PyObject *name, PyObject *value) {
+  PyObject *items = self->items;
+  PyList_Append(items, PyLong_FromLong(1));
+  return PyDict_SetItem(self->attrs, name, value);
+}
+)");
+  const PyFunctionFact *Init = functionNamed(F.Python, "Bag_init");
+  ASSERT_TRUE(Init);
+  ASSERT_EQ(Init->Stores.size(), 2u);
+  for (const PyStoreFact &S : Init->Stores)
+    EXPECT_TRUE(S.NewContainer) << S.Member.Field;
+  const PyFunctionFact *Set = functionNamed(F.Python, "Bag_setattro");
+  ASSERT_TRUE(Set);
+  std::map<std::string, const PyFillFact *> Fills;
+  for (const PyFillFact &Fill : Set->Fills)
+    Fills[Fill.Member.Field] = &Fill;
+  ASSERT_EQ(Fills.size(), 2u);
+  EXPECT_EQ(Fills["attrs"]->Value, PyValueKind::Argument);
+  EXPECT_EQ(Fills["attrs"]->Detail, "value");
+  EXPECT_EQ(Fills["attrs"]->Api, "PyDict_SetItem");
+  EXPECT_EQ(Fills["items"]->Value, PyValueKind::Acyclic); // through a local alias
+
+  // The merge: the dict filled with an argument can hold any object; the
+  // list filled with ints stays "don't know".
+  PythonProgram P = PythonProgram::build({F.Python});
+  std::map<std::string, PyContent> Content;
+  for (const PyStruct &S : P.structs())
+    for (const PyObjectMemberFact &M : S.Fact.Members)
+      Content[M.Name] = P.member({S.Fact.Key, M.Name})->Content;
+  EXPECT_EQ(Content["attrs"], PyContent::Arbitrary);
+  EXPECT_EQ(Content["items"], PyContent::Unknown);
+  const PyMemberInfo *Attrs = nullptr;
+  for (const PyStruct &S : P.structs())
+    Attrs = P.member({S.Fact.Key, "attrs"});
+  ASSERT_TRUE(Attrs);
+  ASSERT_EQ(Attrs->Reasons.size(), 1u);
+  EXPECT_EQ(Attrs->Reasons[0].Kind, PyContentReason::Filled);
+  EXPECT_EQ(Attrs->Reasons[0].Container, "PyDict_New");
+}
+
+// A fill of a member never known to hold a container the program made adds
+// nothing (PyObject_SetItem on whatever a lookup returned).
+TEST(PythonProgramTest, FillOfUnknownContainerIsUnknown) {
+  TUFacts F = extract(R"(
+typedef struct { PyObject_HEAD PyObject *sink; } FwdObject;
+static int Fwd_init(FwdObject *self, PyObject *args, PyObject *kw) {
+  self->sink = PyObject_GetAttrString(args, "sink");
+  return 0;
+}
+static PyObject *Fwd_put(FwdObject *self, PyObject *item) {
+  PyObject_SetItem(self->sink, item, item);
+  Py_RETURN_NONE;
+}
+)");
+  PythonProgram P = PythonProgram::build({F.Python});
+  ASSERT_EQ(P.structs().size(), 1u);
+  const PyMemberInfo *Sink = P.member({P.structs()[0].Fact.Key, "sink"});
+  ASSERT_TRUE(Sink);
+  EXPECT_EQ(Sink->Content, PyContent::Unknown);
+}
+
+// Module definitions: the state struct from sizeof or from the one cast of
+// PyModule_GetState's result, visits/clears of state members, calls of
+// helpers given the state.
+TEST(CPythonModelTest, ModuleState) {
+  TUFacts F = extract(R"(
+typedef struct { PyObject *error; PyTypeObject *Type; int n; } mod_state;
+static mod_state *get_state(PyObject *m) { return (mod_state *)PyModule_GetState(m); }
+static int state_clear(mod_state *st) { Py_CLEAR(st->error); return 0; }
+static int m_traverse(PyObject *m, visitproc visit, void *arg) {
+  mod_state *st = get_state(m);
+  Py_VISIT(st->error);
+  Py_VISIT(st->Type);
+  return 0;
+}
+static int m_clear(PyObject *m) { state_clear(get_state(m)); return 0; }
+static struct PyModuleDef by_sizeof = {
+  PyModuleDef_HEAD_INIT, .m_name = "a", .m_size = sizeof(mod_state),
+  .m_traverse = m_traverse, .m_clear = m_clear};
+static struct PyModuleDef by_cast = {
+  PyModuleDef_HEAD_INIT, .m_name = "b", .m_size = 16};
+static struct PyModuleDef no_state = {PyModuleDef_HEAD_INIT, "c", NULL, -1};
+)");
+  ASSERT_EQ(F.Python.Modules.size(), 3u);
+  std::map<std::string, const PyModuleFact *> ByName;
+  for (const PyModuleFact &M : F.Python.Modules)
+    ByName[M.PyName] = &M;
+  const PyModuleFact &A = *ByName["a"];
+  EXPECT_EQ(A.StateStructName, "mod_state");
+  ASSERT_EQ(A.StateMembers.size(), 2u); // error, Type; not n
+  EXPECT_EQ(A.Slots.size(), 2u);
+  EXPECT_EQ(ByName["b"]->StateStruct, A.StateStruct); // the one cast
+  EXPECT_TRUE(ByName["c"]->SizeKnown);
+  EXPECT_EQ(ByName["c"]->Size, -1);
+  EXPECT_TRUE(ByName["c"]->StateStruct.empty());
+
+  const PyFunctionFact *Clear = functionNamed(F.Python, "m_clear");
+  ASSERT_TRUE(Clear);
+  ASSERT_EQ(Clear->StateCalls.size(), 1u);
+  EXPECT_EQ(Clear->StateCalls[0].Name, "state_clear");
+
+  PythonProgram P = PythonProgram::build({F.Python});
+  const PyModuleFact *Mod = nullptr;
+  for (const PyModuleFact &M : P.modules())
+    if (M.PyName == "a")
+      Mod = &M;
+  ASSERT_TRUE(Mod);
+  PySlotSummary T = P.moduleSummary(*Mod, "m_traverse");
+  EXPECT_TRUE(T.Known);
+  EXPECT_EQ(T.Members.size(), 2u);
+  PySlotSummary C = P.moduleSummary(*Mod, "m_clear");
+  EXPECT_TRUE(C.Known);
+  ASSERT_EQ(C.Members.size(), 1u); // through the helper given the state
+  EXPECT_EQ(C.Members.begin()->Field, "error");
+}
+
+// Py_TPFLAGS_MANAGED_DICT is read only for 3.12+ TUs; the managed-dict calls
+// are recorded, through helpers.
+TEST(CPythonModelTest, ManagedDict) {
+  const char *Code = R"(
+typedef struct { PyObject_HEAD PyObject *v; } MObject;
+int PyObject_VisitManagedDict(PyObject *, visitproc, void *);
+void PyObject_ClearManagedDict(PyObject *);
+static int M_traverse(MObject *self, visitproc visit, void *arg) {
+  return PyObject_VisitManagedDict((PyObject *)self, visit, arg);
+}
+static int M_clear(MObject *self) { PyObject_ClearManagedDict((PyObject *)self); return 0; }
+static PyTypeObject MType = {
+  PyVarObject_HEAD_INIT(NULL, 0)
+  .tp_name = "ext.M", .tp_basicsize = sizeof(MObject),
+  .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MANAGED_DICT,
+  .tp_traverse = (traverseproc)M_traverse, .tp_clear = (inquiry)M_clear,
+  .tp_dictoffset = -1,
+};
+)";
+  TUFacts Old = extract(Code);
+  ASSERT_EQ(Old.Python.Types.size(), 1u);
+  EXPECT_FALSE(Old.Python.Types[0].ManagedDict); // 3.11: another meaning
+  EXPECT_TRUE(Old.Python.Types[0].DictOffset);
+  TUFacts New = extract(std::string(R"(
+#undef PY_MINOR_VERSION
+#define PY_MINOR_VERSION 12
+)") + Code);
+  ASSERT_EQ(New.Python.Types.size(), 1u);
+  EXPECT_TRUE(New.Python.Types[0].ManagedDict);
+  EXPECT_TRUE(functionNamed(New.Python, "M_traverse")->VisitsManagedDict);
+  EXPECT_TRUE(functionNamed(New.Python, "M_clear")->ClearsManagedDict);
+  PythonProgram P = PythonProgram::build({New.Python});
+  ASSERT_EQ(P.types().size(), 1u);
+  EXPECT_TRUE(P.traverseSummary(P.types()[0]).VisitsManagedDict);
+  EXPECT_TRUE(P.traverseSummary(P.types()[0]).Known);
+  EXPECT_TRUE(P.clearSummary(P.types()[0]).ClearsManagedDict);
+}
+
+TEST(PythonFactsTest, JSONRoundTripModulesAndFills) {
+  TUFacts F = extract(R"(
+typedef struct { PyObject *error; } st_t;
+typedef struct { PyObject_HEAD PyObject *d; } DObject;
+static int D_init(DObject *self, PyObject *a, PyObject *k) {
+  self->d = PyDict_New();
+  return PyDict_SetItem(self->d, a, k);
+}
+static int tr(PyObject *m, visitproc visit, void *arg) {
+  Py_VISIT(((st_t *)PyModule_GetState(m))->error);
+  return 0;
+}
+static struct PyModuleDef mod = {
+  PyModuleDef_HEAD_INIT, .m_name = "m", .m_size = sizeof(st_t), .m_traverse = tr};
+)");
+  ASSERT_EQ(F.Python.Modules.size(), 1u);
+  llvm::json::Value V = toJSON(F);
+  auto Back = factsFromJSON(V);
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  EXPECT_EQ(llvm::formatv("{0}", toJSON(*Back)).str(),
+            llvm::formatv("{0}", V).str());
+  ASSERT_EQ(Back->Python.Modules.size(), 1u);
+  EXPECT_EQ(Back->Python.Modules[0].StateMembers.size(), 1u);
+  const PyFunctionFact *Init = functionNamed(Back->Python, "D_init");
+  ASSERT_TRUE(Init);
+  EXPECT_EQ(Init->Fills.size(), 1u);
+  EXPECT_TRUE(Init->Stores[0].NewContainer);
+}
+
 } // namespace

@@ -98,3 +98,30 @@ static int exec_module(PyObject *module) {
   Py_DECREF(good);
   return sub ? 0 : -1;
 }
+
+// A heap type without GC support: its instances own a reference to the type
+// that the collector never sees. Note level: a cycle needs an instance kept
+// in the type's dict or in the module's state (python-reference-cycle warns
+// when a member of the instance can close one itself).
+typedef struct {
+  PyObject_HEAD
+  long value;
+} PointObject;
+
+static PyType_Slot Point_slots[] = {{0, NULL}};
+
+static PyType_Spec Point_spec = {
+    "corpus.Point", sizeof(PointObject), 0,
+    Py_TPFLAGS_DEFAULT, // expected-note {{heap type 'Point_spec' (corpus.Point) does not set Py_TPFLAGS_HAVE_GC: every instance owns a reference to its type, so a reference cycle through the type (an instance kept in the type's __dict__ or in its module's state) is never freed}}
+    Point_slots};
+
+// Silent: a heap type without GC flag of its own whose base is chosen at
+// run time (it may inherit GC support from it).
+static PyType_Spec Derived_spec = {"corpus.Derived", sizeof(PointObject), 0,
+                                   Py_TPFLAGS_DEFAULT, Point_slots};
+
+static PyObject *make_types(PyObject *module, PyObject *base) {
+  PyObject *point = PyType_FromModuleAndSpec(module, &Point_spec, NULL);
+  Py_XDECREF(point);
+  return PyType_FromModuleAndSpec(module, &Derived_spec, base);
+}

@@ -37,6 +37,7 @@ PyType_Slot Session_slots[] = {
 PyType_Spec Session_spec = {
     "corpus.Session", sizeof(SessionObject), 0,
     Py_TPFLAGS_DEFAULT, // expected-note {{type 'Session_spec' (corpus.Session) does not set Py_TPFLAGS_HAVE_GC}}
+    // expected-note@-1 {{heap type 'Session_spec' (corpus.Session) does not set Py_TPFLAGS_HAVE_GC: every instance owns a reference to its type}}
     Session_slots};
 
 } // namespace
