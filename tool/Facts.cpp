@@ -86,8 +86,19 @@ void TUFacts::canonicalize() {
   Python.canonicalize();
 }
 
-static json::Value locToJSON(const SourceLocation &L) {
+json::Value toJSON(const SourceLocation &L) {
   return json::Object{{"file", L.File}, {"line", L.Line}, {"col", L.Column}};
+}
+
+bool fromJSON(const json::Value &V, SourceLocation &L, json::Path P) {
+  json::ObjectMapper O(V, P);
+  int64_t Line = 0, Column = 0;
+  if (!O || !O.map("file", L.File) || !O.map("line", Line) ||
+      !O.map("col", Column))
+    return false;
+  L.Line = Line;
+  L.Column = Column;
+  return true;
 }
 
 json::Value toJSON(const TUFacts &Facts) {
@@ -106,7 +117,7 @@ json::Value toJSON(const TUFacts &Facts) {
       }
       json::Object Field{{"name", F.Name},
                          {"type", F.Type},
-                         {"loc", locToJSON(F.Loc)},
+                         {"loc", toJSON(F.Loc)},
                          {"edges", std::move(Edges)}};
       if (F.DeletedInDestructor)
         Field["deletedInDestructor"] = true;
@@ -115,7 +126,7 @@ json::Value toJSON(const TUFacts &Facts) {
     Records.push_back(json::Object{{"usr", R.USR},
                                    {"name", R.Name},
                                    {"tag", R.TagKind},
-                                   {"loc", locToJSON(R.Loc)},
+                                   {"loc", toJSON(R.Loc)},
                                    {"polymorphic", R.Polymorphic},
                                    {"bases", json::Array(R.BaseUSRs)},
                                    {"fields", std::move(Fields)}});
@@ -133,16 +144,6 @@ json::Value toJSON(const TUFacts &Facts) {
 namespace {
 /// Reads with llvm::json::Path so that errors say where in the file they are.
 struct Reader {
-  static bool loc(const json::Value &V, SourceLocation &L, json::Path P) {
-    json::ObjectMapper O(V, P);
-    int64_t Line = 0, Column = 0;
-    if (!O || !O.map("file", L.File) || !O.map("line", Line) ||
-        !O.map("col", Column))
-      return false;
-    L.Line = Line;
-    L.Column = Column;
-    return true;
-  }
   static bool edge(const json::Value &V, EdgeFact &E, json::Path P) {
     json::ObjectMapper O(V, P);
     std::string Kind;
@@ -163,7 +164,7 @@ struct Reader {
         !O.mapOptional("deletedInDestructor", F.DeletedInDestructor))
       return false;
     const json::Object *Obj = V.getAsObject();
-    if (const json::Value *L = Obj->get("loc"); !L || !loc(*L, F.Loc, P.field("loc")))
+    if (const json::Value *L = Obj->get("loc"); !L || !fromJSON(*L, F.Loc, P.field("loc")))
       return false;
     const json::Array *Edges = Obj->getArray("edges");
     if (!Edges) {
@@ -185,7 +186,7 @@ struct Reader {
         !O.map("bases", R.BaseUSRs))
       return false;
     const json::Object *Obj = V.getAsObject();
-    if (const json::Value *L = Obj->get("loc"); !L || !loc(*L, R.Loc, P.field("loc")))
+    if (const json::Value *L = Obj->get("loc"); !L || !fromJSON(*L, R.Loc, P.field("loc")))
       return false;
     const json::Array *Fields = Obj->getArray("fields");
     if (!Fields) {

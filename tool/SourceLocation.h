@@ -7,6 +7,8 @@
 #ifndef CYCLINT_TOOL_SOURCELOCATION_H
 #define CYCLINT_TOOL_SOURCELOCATION_H
 
+#include "llvm/Support/JSON.h"
+
 #include <string>
 #include <tuple>
 
@@ -29,6 +31,12 @@ struct SourceLocation {
            std::tie(B.File, B.Line, B.Column);
   }
 };
+
+/// `{"file": ..., "line": ..., "col": ...}`: the one JSON form of a location
+/// in every facts section (llvm::json's toJSON/fromJSON convention).
+llvm::json::Value toJSON(const SourceLocation &L);
+bool fromJSON(const llvm::json::Value &V, SourceLocation &L,
+              llvm::json::Path P);
 
 } // namespace cyclint
 

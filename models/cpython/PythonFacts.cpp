@@ -104,16 +104,13 @@ void PythonTUFacts::canonicalize() {
 
 //===-- Writing -----------------------------------------------------------===//
 
-static json::Value loc(const SourceLocation &L) {
-  return json::Object{{"file", L.File}, {"line", L.Line}, {"col", L.Column}};
-}
 
 json::Value toJSON(const PyMemberRef &M) {
   return json::Object{{"struct", M.Struct}, {"field", M.Field}};
 }
 
 json::Value toJSON(const PyObjectMemberFact &M) {
-  json::Object O{{"name", M.Name}, {"type", M.Type}, {"loc", loc(M.Loc)}};
+  json::Object O{{"name", M.Name}, {"type", M.Type}, {"loc", toJSON(M.Loc)}};
   if (!M.TargetStruct.empty())
     O["targetStruct"] = M.TargetStruct;
   return O;
@@ -122,7 +119,7 @@ json::Value toJSON(const PyObjectMemberFact &M) {
 json::Value toJSON(const PyStructFact &S) {
   json::Object O{{"key", S.Key},
                  {"name", S.Name},
-                 {"loc", loc(S.Loc)},
+                 {"loc", toJSON(S.Loc)},
                  {"members", S.Members}};
   if (!S.BaseKey.empty())
     O["base"] = S.BaseKey;
@@ -132,7 +129,7 @@ json::Value toJSON(const PyStructFact &S) {
 }
 
 json::Value toJSON(const PySlotFact &S) {
-  json::Object O{{"slot", S.Slot}, {"kind", S.Kind}, {"loc", loc(S.Loc)}};
+  json::Object O{{"slot", S.Slot}, {"kind", S.Kind}, {"loc", toJSON(S.Loc)}};
   if (!S.Target.empty())
     O["target"] = S.Target;
   if (!S.TargetName.empty())
@@ -144,7 +141,7 @@ json::Value toJSON(const PyTypeFact &T) {
   json::Object O{{"usr", T.USR},
                  {"var", T.VarName},
                  {"pyName", T.PyName},
-                 {"loc", loc(T.Loc)},
+                 {"loc", toJSON(T.Loc)},
                  {"heap", T.Heap},
                  {"pythonVersion", int64_t(T.PythonVersion)},
                  {"slots", T.Slots}};
@@ -152,7 +149,7 @@ json::Value toJSON(const PyTypeFact &T) {
     O["struct"] = T.StructKey;
   if (T.FlagsKnown) {
     O["flags"] = int64_t(T.Flags);
-    O["flagsLoc"] = loc(T.FlagsLoc);
+    O["flagsLoc"] = toJSON(T.FlagsLoc);
     O["haveGC"] = T.HaveGC;
     O["heapTypeFlag"] = T.HeapTypeFlag;
     O["managedDict"] = T.ManagedDict;
@@ -170,7 +167,7 @@ json::Value toJSON(const PyMemberDefFact &E) {
   return json::Object{{"attribute", E.Attribute}, {"typeCode", E.TypeCode},
                       {"flags", E.Flags},         {"object", E.ObjectType},
                       {"readOnly", E.ReadOnly},   {"member", E.Member},
-                      {"loc", loc(E.Loc)}};
+                      {"loc", toJSON(E.Loc)}};
 }
 
 json::Value toJSON(const PyMemberTableFact &T) {
@@ -178,7 +175,7 @@ json::Value toJSON(const PyMemberTableFact &T) {
 }
 
 json::Value toJSON(const PyGetSetFact &E) {
-  json::Object O{{"attribute", E.Attribute}, {"loc", loc(E.Loc)}};
+  json::Object O{{"attribute", E.Attribute}, {"loc", toJSON(E.Loc)}};
   if (!E.SetterUSR.empty()) {
     O["setter"] = E.SetterUSR;
     O["setterName"] = E.SetterName;
@@ -204,7 +201,7 @@ json::Value toJSON(const PyCalleeFact &C) {
 json::Value toJSON(const PyStoreFact &S) {
   json::Object O{{"member", S.Member},
                  {"value", pyValueKindName(S.Value)},
-                 {"loc", loc(S.Loc)}};
+                 {"loc", toJSON(S.Loc)}};
   if (!S.Detail.empty())
     O["detail"] = S.Detail;
   if (S.NewContainer)
@@ -216,7 +213,7 @@ json::Value toJSON(const PyFillFact &S) {
   json::Object O{{"member", S.Member},
                  {"value", pyValueKindName(S.Value)},
                  {"api", S.Api},
-                 {"loc", loc(S.Loc)}};
+                 {"loc", toJSON(S.Loc)}};
   if (!S.Detail.empty())
     O["detail"] = S.Detail;
   return O;
@@ -225,7 +222,7 @@ json::Value toJSON(const PyFillFact &S) {
 json::Value toJSON(const PyAllocFact &A) {
   json::Object O{{"gcAlloc", A.GCAlloc},
                  {"status", pyObjectStatusName(A.Status)},
-                 {"loc", loc(A.Loc)}};
+                 {"loc", toJSON(A.Loc)}};
   if (!A.Callee.empty())
     O["callee"] = A.Callee;
   if (!A.CalleeName.empty())
@@ -236,7 +233,7 @@ json::Value toJSON(const PyAllocFact &A) {
 }
 
 json::Value toJSON(const PyFunctionFact &F) {
-  json::Object O{{"usr", F.USR}, {"name", F.Name}, {"loc", loc(F.Loc)}};
+  json::Object O{{"usr", F.USR}, {"name", F.Name}, {"loc", toJSON(F.Loc)}};
   auto Flag = [&](const char *Key, bool Value) {
     if (Value)
       O[Key] = true;
@@ -272,14 +269,14 @@ json::Value toJSON(const PyModuleFact &M) {
   json::Object O{{"usr", M.USR},
                  {"var", M.VarName},
                  {"pyName", M.PyName},
-                 {"loc", loc(M.Loc)},
+                 {"loc", toJSON(M.Loc)},
                  {"slots", M.Slots}};
   if (M.SizeKnown)
     O["size"] = M.Size;
   if (!M.StateStruct.empty()) {
     O["state"] = M.StateStruct;
     O["stateName"] = M.StateStructName;
-    O["stateLoc"] = loc(M.StateLoc);
+    O["stateLoc"] = toJSON(M.StateLoc);
     O["stateMembers"] = M.StateMembers;
   }
   return O;
@@ -300,17 +297,6 @@ json::Value toJSON(const PythonTUFacts &F) {
 }
 
 //===-- Reading -----------------------------------------------------------===//
-
-bool fromJSON(const json::Value &V, SourceLocation &L, json::Path P) {
-  json::ObjectMapper O(V, P);
-  int64_t Line = 0, Column = 0;
-  if (!O || !O.map("file", L.File) || !O.map("line", Line) ||
-      !O.map("col", Column))
-    return false;
-  L.Line = Line;
-  L.Column = Column;
-  return true;
-}
 
 bool fromJSON(const json::Value &V, PyMemberRef &M, json::Path P) {
   json::ObjectMapper O(V, P);
