@@ -9,7 +9,9 @@
 //    Base::children reaching a subclass) is a recursive structure and never
 //    a witness. A witness that stays inside one class hierarchy with no
 //    member named as a back link (Expr::lhs with BinaryExpr::args; left +
-//    right) is a composite tree and is dropped too. Parent/child, prev/next
+//    right) is a composite tree and is dropped too, and so is a collection
+//    of handles (classes whose only member is the counted pointer: Json,
+//    Expectation) inside the object they point to. Parent/child, prev/next
 //    and A::b + B::a remain cycles. Finding rings built from recursive types
 //    needs the points-to analysis of function bodies.
 // 4. The warning sits at the member to weaken: a strong member (only those
