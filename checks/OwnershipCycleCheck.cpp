@@ -9,7 +9,9 @@
 //    Base::children reaching a subclass) is a recursive structure and never
 //    a witness. A witness that stays inside one class hierarchy with no
 //    member named as a back link (Expr::lhs with BinaryExpr::args; left +
-//    right) is a composite tree and is dropped too. Parent/child, prev/next
+//    right) is a composite tree and is dropped too, and so is a collection
+//    of handles (classes whose only member is the counted pointer: Json,
+//    Expectation) inside the object they point to. Parent/child, prev/next
 //    and A::b + B::a remain cycles. Finding rings built from recursive types
 //    needs the points-to analysis of function bodies.
 // 4. The warning sits at the member to weaken: a strong member (only those
@@ -190,6 +192,16 @@ bool detoursThroughAnotherCycle(const Cycle &Witness) {
   return false;
 }
 
+/// A handle: a value class whose only data member is the counted pointer it
+/// wraps (json11's `Json`, gmock's `Expectation`), with no base and no
+/// virtual functions. Copying a handle shares the object, so the class stands
+/// for the pointer itself.
+bool isHandleMember(const ProgramGraph &G, const GraphEdge &E) {
+  const GraphNode &Record = G.node(E.Member.Record);
+  return E.Kind == EdgeKind::Strong && Record.Fields.size() == 1 &&
+         Record.Bases.empty() && !Record.Polymorphic;
+}
+
 } // namespace
 
 void OwnershipCycleCheck::run(const ProgramGraph &G, std::vector<Finding> &Out) {
@@ -237,17 +249,31 @@ void OwnershipCycleCheck::run(const ProgramGraph &G, std::vector<Finding> &Out) 
       std::vector<MemberStep> Steps = G.memberSteps(Witness);
 
       std::vector<MemberRef> Members;
-      bool SameHierarchy = true, HasBackLink = false;
+      std::set<MemberRef> StrongMembers;
+      bool SameHierarchy = true, HasBackLink = false, ThroughCollection = false,
+           OnlyHandles = true;
       for (const MemberStep &S : Steps) {
         Members.push_back(S.Edge->Member);
         SameHierarchy &= G.sameHierarchy(S.Holder, Steps.front().Holder) &&
                          G.sameHierarchy(S.Target, Steps.front().Holder);
         HasBackLink |= isBackLinkName(G.field(S.Edge->Member).Name);
+        ThroughCollection |= S.Edge->Collection;
+        if (S.Edge->Kind == EdgeKind::Strong) {
+          StrongMembers.insert(S.Edge->Member);
+          OnlyHandles &= isHandleMember(G, *S.Edge);
+        }
       }
       llvm::sort(Members);
       Members.erase(std::unique(Members.begin(), Members.end()), Members.end());
       if (Members.size() < 2 || (SameHierarchy && !HasBackLink))
         continue; // a recursive structure: a list, a tree, a composite
+      // A collection of handles to objects that hold such collections
+      // (Json -> JsonArray -> vector<Json>): a tree or a DAG of values, the
+      // handle spelling of Tree::children. A single link back through a
+      // handle (no collection on the way) stays a cycle: a pimpl's owner.
+      if (StrongMembers.size() == 1 && OnlyHandles && ThroughCollection &&
+          !HasBackLink)
+        continue;
       if (!Reported.insert(Members).second)
         continue;
 

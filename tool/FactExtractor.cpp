@@ -203,10 +203,12 @@ public:
 private:
   std::vector<EdgeFact> classifyUncached(const Type *T, unsigned Depth) {
     std::vector<EdgeFact> Edges;
-    auto Wrap = [&](EdgeKind Kind, StringRef Via, QualType Inner) {
+    auto Wrap = [&](EdgeKind Kind, StringRef Via, QualType Inner,
+                    bool Collection = false) {
       for (const EdgeFact &E : classify(Inner, Depth + 1)) {
         EdgeFact Out = E;
         Out.Kind = composeEdgeKinds(Kind, E.Kind);
+        Out.Collection |= Collection;
         if (!Via.empty())
           Out.Via.insert(Out.Via.begin(), Via.str());
         Edges.push_back(std::move(Out));
@@ -217,7 +219,7 @@ private:
       return Edges;
     }
     if (const ArrayType *AT = Ctx.getAsArrayType(QualType(T, 0))) {
-      Wrap(EdgeKind::Owning, "", AT->getElementType());
+      Wrap(EdgeKind::Owning, "", AT->getElementType(), /*Collection=*/true);
       return Edges;
     }
     const RecordDecl *RD = T->getAsRecordDecl();
@@ -241,11 +243,11 @@ private:
       const TemplateArgumentList &Args = Spec->getTemplateArgs();
       auto Hold = [&](const TemplateArgument &Arg) {
         if (Arg.getKind() == TemplateArgument::Type)
-          Wrap(Rule->Kind, Via, Arg.getAsType());
+          Wrap(Rule->Kind, Via, Arg.getAsType(), Rule->Collection);
         else if (Arg.getKind() == TemplateArgument::Pack)
           for (const TemplateArgument &P : Arg.pack_elements())
             if (P.getKind() == TemplateArgument::Type)
-              Wrap(Rule->Kind, Via, P.getAsType());
+              Wrap(Rule->Kind, Via, P.getAsType(), Rule->Collection);
       };
       for (unsigned I = 0; I < Args.size(); ++I)
         if (Rule->AllArguments || llvm::is_contained(Rule->Arguments, I))

@@ -113,6 +113,8 @@ json::Value toJSON(const TUFacts &Facts) {
           Edge["target"] = E.TargetUSR;
         if (!E.Via.empty())
           Edge["via"] = json::Array(E.Via);
+        if (E.Collection)
+          Edge["collection"] = true;
         Edges.push_back(std::move(Edge));
       }
       json::Object Field{{"name", F.Name},
@@ -148,7 +150,8 @@ struct Reader {
     json::ObjectMapper O(V, P);
     std::string Kind;
     if (!O || !O.map("kind", Kind) || !O.mapOptional("target", E.TargetUSR) ||
-        !O.mapOptional("via", E.Via))
+        !O.mapOptional("via", E.Via) ||
+        !O.mapOptional("collection", E.Collection))
       return false;
     auto K = parseEdgeKind(Kind);
     if (!K) {

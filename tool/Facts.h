@@ -64,14 +64,18 @@ struct EdgeFact {
   EdgeKind Kind = EdgeKind::Unknown;
   std::string TargetUSR; // empty when the target is not a record
   std::vector<std::string> Via;
+  /// The target is one element of a collection somewhere along `Via` (a
+  /// model rule with `collection: true`, or a C array): the member may hold
+  /// many of them.
+  bool Collection = false;
 
   friend bool operator<(const EdgeFact &A, const EdgeFact &B) {
-    return std::tie(A.TargetUSR, A.Kind, A.Via) <
-           std::tie(B.TargetUSR, B.Kind, B.Via);
+    return std::tie(A.TargetUSR, A.Kind, A.Via, A.Collection) <
+           std::tie(B.TargetUSR, B.Kind, B.Via, B.Collection);
   }
   friend bool operator==(const EdgeFact &A, const EdgeFact &B) {
-    return std::tie(A.TargetUSR, A.Kind, A.Via) ==
-           std::tie(B.TargetUSR, B.Kind, B.Via);
+    return std::tie(A.TargetUSR, A.Kind, A.Via, A.Collection) ==
+           std::tie(B.TargetUSR, B.Kind, B.Via, B.Collection);
   }
 };
 

@@ -19,6 +19,7 @@ struct YamlTypeRule {
   std::string Name;
   std::string Kind;
   std::vector<std::string> Arguments;
+  bool Collection = false;
 };
 struct YamlModel {
   std::string Name;
@@ -35,6 +36,7 @@ template <> struct MappingTraits<YamlTypeRule> {
     IO.mapRequired("name", R.Name);
     IO.mapRequired("kind", R.Kind);
     IO.mapOptional("arguments", R.Arguments);
+    IO.mapOptional("collection", R.Collection, false);
   }
   static std::string validate(IO &, YamlTypeRule &R) {
     if (!cyclint::parseEdgeKind(R.Kind))
@@ -87,6 +89,7 @@ Error OwnershipModel::addModelText(StringRef Text, StringRef SourceName) {
     R.Name = Y.Name;
     R.Kind = *parseEdgeKind(Y.Kind);
     R.ModelName = Parsed.Name;
+    R.Collection = Y.Collection;
     for (const std::string &A : Y.Arguments) {
       if (A == "all")
         R.AllArguments = true;

@@ -36,6 +36,9 @@ struct TypeRule {
   EdgeKind Kind = EdgeKind::Unknown;
   bool AllArguments = false;
   std::vector<unsigned> Arguments; // indices of held template arguments
+  /// Holds any number of each argument (vector, map), not one (unique_ptr,
+  /// optional): tells a collection of children from a single link.
+  bool Collection = false;
   std::string ModelName;           // the file that contributed the rule
 };
 

@@ -187,6 +187,7 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
         Existing.Via = Fact.Via;
         Existing.OwnedRawPointer = false;
       }
+      Existing.Collection |= Fact.Collection;
       continue;
     }
     GraphEdge E;
@@ -196,6 +197,7 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
     E.Kind = Kind;
     E.Member = Member;
     E.Via = Fact.Via;
+    E.Collection = Fact.Collection;
     E.OwnedRawPointer = OwnedRaw;
     G.Edges.push_back(std::move(E));
   }

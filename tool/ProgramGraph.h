@@ -55,6 +55,8 @@ struct GraphEdge {
   EdgeKind Kind = EdgeKind::Owning; // structural edges are owning (identity)
   MemberRef Member;                 // Member edges only
   std::vector<std::string> Via;     // Member edges only
+  /// Member edges only: the target is an element of a collection.
+  bool Collection = false;
   /// True when the member is a raw pointer that a destructor deletes.
   bool OwnedRawPointer = false;
 };

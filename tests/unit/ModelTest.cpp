@@ -71,6 +71,29 @@ TEST(ModelTest, ContainersPassElementKindsThrough) {
               ElementsAre("strong->T"));
 }
 
+bool heldInCollection(const std::string &FieldDecl) {
+  TUFacts Facts = factsFor(std::string(Prelude) + "struct H { " + FieldDecl +
+                           "; };");
+  for (const RecordFact &R : Facts.Records)
+    if (R.Name == "H")
+      for (const EdgeFact &E : R.Fields.at(0).Edges)
+        return E.Collection;
+  ADD_FAILURE() << "no edge for " << FieldDecl;
+  return false;
+}
+
+TEST(ModelTest, CollectionsAreToldFromSingleHolders) {
+  EXPECT_TRUE(heldInCollection("std::vector<T> m"));
+  EXPECT_TRUE(heldInCollection("std::map<int, std::shared_ptr<T>> m"));
+  EXPECT_TRUE(heldInCollection("std::optional<std::vector<T>> m"));
+  EXPECT_TRUE(heldInCollection("T m[3]"));
+  EXPECT_FALSE(heldInCollection("std::shared_ptr<T> m"));
+  EXPECT_FALSE(heldInCollection("std::unique_ptr<T> m"));
+  EXPECT_FALSE(heldInCollection("std::optional<T> m"));
+  EXPECT_FALSE(heldInCollection("std::pair<T, int> m"));
+  EXPECT_FALSE(heldInCollection("T m"));
+}
+
 TEST(ModelTest, VariadicTemplatesHoldEveryAlternative) {
   TUFacts Facts = factsFor(std::string(Prelude) + R"cpp(
     struct U {};

@@ -71,6 +71,30 @@ TEST(OwnershipCycleCheckTest, RecursiveStructuresAreSilent) {
               IsEmpty());
 }
 
+TEST(OwnershipCycleCheckTest, CollectionsOfHandlesAreTrees) {
+  // Value is a handle (its only member is the counted pointer); an array of
+  // values inside the pointee is a tree of values.
+  EXPECT_THAT(run({{"Value", {"data:strong:Array"}},
+                   {"Array", {"items:owning:Value:std::vector[]"}}}),
+              IsEmpty());
+  // The same link without a collection is a single link back: a cycle.
+  auto F = run({{"Value", {"data:strong:Box"}},
+                {"Box", {"item:owning:Value:std::unique_ptr"}}});
+  ASSERT_THAT(F, SizeIs(1));
+  EXPECT_EQ(warnedMember(F[0]), "Value::data");
+  // A record that is not a handle (two members) in a collection: a cycle.
+  auto G = run({{"Session", {"server:strong:Server", "id:owning:Id"}},
+                {"Id", {}},
+                {"Server", {"sessions:owning:Session:std::vector[]"}}});
+  ASSERT_THAT(G, SizeIs(1));
+  EXPECT_EQ(warnedMember(G[0]), "Session::server");
+  // A handle named as a back link: a cycle.
+  auto H = run({{"ParentRef", {"parent:strong:Folder"}},
+                {"Folder", {"files:owning:ParentRef:std::vector[]"}}});
+  ASSERT_THAT(H, SizeIs(1));
+  EXPECT_EQ(warnedMember(H[0]), "ParentRef::parent");
+}
+
 TEST(OwnershipCycleCheckTest, TwoWayLinksInOneClassAreCycles) {
   auto F = run({{"Node", {"next:strong:Node", "prev:strong:Node"}}});
   ASSERT_THAT(F, SizeIs(1));

@@ -73,7 +73,9 @@ inline std::vector<std::string> edgeSummary(const TUFacts &Facts,
 /// Hand-made facts: records named by USR == name, fields "name:kind:target".
 struct RecordSpec {
   std::string Name;
-  std::vector<std::string> Fields; // "field:kind:Target[:via]"
+  /// "field:kind:Target[:via]"; a via ending in "[]" is a collection
+  /// ("items:owning:Value:std::vector[]").
+  std::vector<std::string> Fields;
   std::vector<std::string> Bases;
   bool Polymorphic = false;
   std::string File = "/src/a.h";
@@ -105,8 +107,11 @@ inline TUFacts makeTU(llvm::StringRef MainFile,
       EdgeFact E;
       E.Kind = *parseEdgeKind(Parts[1]);
       E.TargetUSR = "c:@S@" + Parts[2].str();
-      if (Parts.size() > 3)
-        E.Via.push_back(Parts[3].str());
+      if (Parts.size() > 3) {
+        llvm::StringRef Via = Parts[3];
+        E.Collection = Via.consume_back("[]");
+        E.Via.push_back(Via.str());
+      }
       else if (E.Kind == EdgeKind::Strong)
         E.Via.push_back("std::shared_ptr");
       F.Edges.push_back(E);

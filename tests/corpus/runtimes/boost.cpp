@@ -13,6 +13,7 @@ struct Peer {
 // intrusive_ptr counts too; ptr_vector owns its elements.
 struct Document;
 struct Page {
+  int number; // a record, not a handle (ownership-cycle.md)
   boost::intrusive_ptr<Document> document; // expected-warning {{'Page::document' closes a reference cycle}} expected-note {{'Page::document' (boost::intrusive_ptr) keeps 'Document' alive}}
 };
 struct Document {
