@@ -14,7 +14,9 @@
 //    Expectation) inside the object they point to. Parent/child, prev/next
 //    and A::b + B::a remain cycles. Finding rings built from recursive types
 //    needs the points-to analysis of function bodies.
-// 4. The warning sits at the member to weaken: a strong member (only those
+// 4. The warning sits at the member to weaken: a back-link name held through
+//    a single pointer, counted or owning (an owning `unique_ptr<Node> parent`
+//    is the bug beside counted children); else a strong member (only those
 //    can become weak), preferring a back-link name, then a plain pointer over
 //    a pointer inside a container (back links are single pointers, forward
 //    links are collections), then the first member name in sorted order.
@@ -278,12 +280,16 @@ void OwnershipCycleCheck::run(const ProgramGraph &G, std::vector<Finding> &Out) 
         continue;
 
       // The member to weaken, then the cycle rotated to start there.
+      // A back link that owns its target through a single pointer
+      // (`std::unique_ptr<Node> parent` beside `vector<shared_ptr<Node>>
+      // children`) is the member to fix, even though it is not counted.
       auto Rank = [&](const MemberStep &S) {
         const GraphEdge &E = *S.Edge;
-        return std::make_tuple(E.Kind != EdgeKind::Strong,
-                               !isBackLinkName(G.field(E.Member).Name),
-                               E.Via.size() > 1, G.memberName(E.Member),
-                               G.node(S.Target).Name);
+        bool Strong = E.Kind == EdgeKind::Strong;
+        bool BackLink = isBackLinkName(G.field(E.Member).Name);
+        return std::make_tuple(!(BackLink && (Strong || E.Via.size() == 1)),
+                               !Strong, !BackLink, E.Via.size() > 1,
+                               G.memberName(E.Member), G.node(S.Target).Name);
       };
       auto Weaken = std::min_element(
           Steps.begin(), Steps.end(),

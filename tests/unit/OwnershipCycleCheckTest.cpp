@@ -53,6 +53,25 @@ TEST(OwnershipCycleCheckTest, ParentChildIsOneCycleWarnedAtTheBackLink) {
   EXPECT_EQ(F[0].Warning.Loc, F[0].Notes[0].Loc);
 }
 
+TEST(OwnershipCycleCheckTest, OwningBackLinkIsWarnedOverCountedChildren) {
+  // The parent link owns (unique_ptr), the children are counted: the fix is
+  // the parent link, not the children the strong-only rule would name.
+  auto F = run({{"Node", {"parent:owning:Node:std::unique_ptr",
+                          "children:strong:Node:std::vector"}}});
+  ASSERT_THAT(F, SizeIs(1));
+  EXPECT_EQ(warnedMember(F[0]), "Node::parent");
+  // An owning member without a back-link name does not take the warning.
+  auto G = run({{"Doc", {"body:owning:Page:std::unique_ptr"}},
+                {"Page", {"doc:strong:Doc"}}});
+  ASSERT_THAT(G, SizeIs(1));
+  EXPECT_EQ(warnedMember(G[0]), "Page::doc");
+  // Nor does a back-link name buried in a container of owned objects.
+  auto H = run({{"Box", {"owners:owning:Holder:std::vector"}},
+                {"Holder", {"box:strong:Box"}}});
+  ASSERT_THAT(H, SizeIs(1));
+  EXPECT_EQ(warnedMember(H[0]), "Holder::box");
+}
+
 TEST(OwnershipCycleCheckTest, ReportedOnceAcrossManyTUs) {
   std::vector<RecordSpec> Header = {{"A", {"b:strong:B"}}, {"B", {"a:strong:A"}}};
   auto F = runOnTUs({makeTU("/src/1.cc", Header), makeTU("/src/2.cc", Header),
