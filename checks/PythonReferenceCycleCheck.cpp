@@ -6,6 +6,8 @@
 //   * GC support, and the traverse (followed through helpers and bases) is
 //     known to visit the member: freed only by the collector, a note (a
 //     warning with GC=disabled);
+//   * no GC support, but some GC type's traverse visits the member (an owner
+//     walking a list of its non-GC elements): silent, the collector sees it;
 //   * otherwise silent: a traverse that misses the member is
 //     python-traverse-missing-member's, an unknown traverse nobody's.
 // A member owned by several types (a base struct) gets the worst verdict,
@@ -17,6 +19,7 @@
 #include "PythonCheckSupport.h"
 
 #include <map>
+#include <set>
 
 namespace cyclint {
 
@@ -39,6 +42,16 @@ void PythonReferenceCycleCheck::run(const ProgramGraph &Graph,
     PySlotSummary Traverse;
   };
   std::map<PyMemberRef, State> States;
+  // Members some GC type's traverse visits, through any pointer (an owner
+  // walking a list of non-GC elements visits `elem->key`): the collector
+  // sees those edges, so they are not "never freed".
+  std::set<PyMemberRef> VisitedByCollector;
+  for (const PyType &T : P.types()) {
+    if (!T.GCKnown || !T.HaveGC || !T.Traverse)
+      continue;
+    PySlotSummary S = P.traverseSummary(T);
+    VisitedByCollector.insert(S.Members.begin(), S.Members.end());
+  }
   for (const PyType &T : P.types()) {
     if (T.Struct < 0)
       continue;
@@ -59,6 +72,10 @@ void PythonReferenceCycleCheck::run(const ProgramGraph &Graph,
         continue;
       }
       if (!T.HaveGC) {
+        if (VisitedByCollector.count(M->Ref)) {
+          S.V = Silent;
+          continue;
+        }
         S.V = NeverFreed;
         S.Type = &T;
         continue;
