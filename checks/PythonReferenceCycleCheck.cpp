@@ -6,10 +6,13 @@
 //   * GC support, and the traverse (followed through helpers and bases) is
 //     known to visit the member: freed only by the collector, a note (a
 //     warning with GC=disabled);
+//   * no GC support, but some GC type's traverse visits the member (an owner
+//     walking a list of its non-GC elements): silent, the collector sees it;
 //   * otherwise silent: a traverse that misses the member is
 //     python-traverse-missing-member's, an unknown traverse nobody's.
 // A member owned by several types (a base struct) gets the worst verdict,
-// reported once.
+// reported once. Never-freed members of one type are one warning, at the
+// first in declaration order, with a note for each other one.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,6 +20,8 @@
 #include "PythonCheckSupport.h"
 
 #include <map>
+#include <set>
+#include <vector>
 
 namespace cyclint {
 
@@ -39,6 +44,16 @@ void PythonReferenceCycleCheck::run(const ProgramGraph &Graph,
     PySlotSummary Traverse;
   };
   std::map<PyMemberRef, State> States;
+  // Members some GC type's traverse visits, through any pointer (an owner
+  // walking a list of non-GC elements visits `elem->key`): the collector
+  // sees those edges, so they are not "never freed".
+  std::set<PyMemberRef> VisitedByCollector;
+  for (const PyType &T : P.types()) {
+    if (!T.GCKnown || !T.HaveGC || !T.Traverse)
+      continue;
+    PySlotSummary S = P.traverseSummary(T);
+    VisitedByCollector.insert(S.Members.begin(), S.Members.end());
+  }
   for (const PyType &T : P.types()) {
     if (T.Struct < 0)
       continue;
@@ -59,6 +74,10 @@ void PythonReferenceCycleCheck::run(const ProgramGraph &Graph,
         continue;
       }
       if (!T.HaveGC) {
+        if (VisitedByCollector.count(M->Ref)) {
+          S.V = Silent;
+          continue;
+        }
         S.V = NeverFreed;
         S.Type = &T;
         continue;
@@ -74,31 +93,68 @@ void PythonReferenceCycleCheck::run(const ProgramGraph &Graph,
     }
   }
 
+  // Never-freed members, grouped by the type that decided the verdict, in
+  // declaration order: one warning per type at its first such member, a
+  // note for each other one (one missing flag, one finding).
+  std::vector<std::pair<const PyType *, std::vector<const PyMemberInfo *>>>
+      NeverFreedByType;
+  for (const PyType &T : P.types()) {
+    if (T.Struct < 0)
+      continue;
+    std::vector<const PyMemberInfo *> Group;
+    for (const PyMemberInfo *M : P.ownedMembers(T)) {
+      auto It = States.find(M->Ref);
+      if (It != States.end() && It->second.V == NeverFreed &&
+          It->second.Type == &T && It->second.Member == M) {
+        Group.push_back(M);
+        It->second.Member = nullptr; // reported with this group
+      }
+    }
+    if (!Group.empty())
+      NeverFreedByType.push_back({&T, std::move(Group)});
+  }
+  for (auto &[TP, Group] : NeverFreedByType) {
+    const PyType &T = *TP;
+    const PyMemberInfo &M = *Group.front();
+    Finding F;
+    F.CheckName = Name;
+    F.Warning.Loc = pycheck::memberLoc(M);
+    F.Warning.Message = wording::python::neverFreedCycle(
+        M.qualifiedName(), pycheck::typeName(T),
+        wording::python::cyclePath(M.StructName, true));
+    if (Group.size() > 1)
+      F.Warning.Message += wording::python::neverFreedOthers(Group.size() - 1);
+    pycheck::addContentNotes(M, F);
+    for (size_t I = 1; I < Group.size(); ++I) {
+      const PyMemberInfo &Other = *Group[I];
+      F.Notes.push_back({pycheck::memberLoc(Other),
+                         wording::python::neverFreedAlso(
+                             Other.qualifiedName(),
+                             wording::python::cyclePath(Other.StructName,
+                                                        true))});
+      pycheck::addContentNotes(Other, F, 1);
+    }
+    F.Notes.push_back(
+        {T.Fact.FlagsLoc,
+         wording::python::noGCSupport(pycheck::typeName(T), T.Base >= 0)});
+    Out.push_back(std::move(F));
+  }
+
   for (auto &[Ref, S] : States) {
-    if (S.V == Silent)
+    if (S.V != CollectorOnly)
       continue;
     const PyMemberInfo &M = *S.Member;
-    const PyType &T = *S.Type;
     std::string Path = wording::python::cyclePath(M.StructName, true);
     Finding F;
     F.CheckName = Name;
     F.Warning.Loc = pycheck::memberLoc(M);
-    if (S.V == NeverFreed) {
-      F.Warning.Message = wording::python::neverFreedCycle(
-          M.qualifiedName(), pycheck::typeName(T), Path);
-      pycheck::addContentNotes(M, F);
-      F.Notes.push_back(
-          {T.Fact.FlagsLoc,
-           wording::python::noGCSupport(pycheck::typeName(T), T.Base >= 0)});
-    } else {
-      F.Level = GCDisabled ? Severity::Warning : Severity::Note;
-      F.Warning.Message = wording::python::collectorOnlyCycle(
-          M.qualifiedName(), Path, GCDisabled);
-      pycheck::addContentNotes(M, F);
-      F.Notes.push_back({S.Traverse.FunctionLoc,
-                         wording::python::visitedBy(M.qualifiedName(),
-                                                    S.Traverse.Function)});
-    }
+    F.Level = GCDisabled ? Severity::Warning : Severity::Note;
+    F.Warning.Message = wording::python::collectorOnlyCycle(
+        M.qualifiedName(), Path, GCDisabled);
+    pycheck::addContentNotes(M, F);
+    F.Notes.push_back({S.Traverse.FunctionLoc,
+                       wording::python::visitedBy(M.qualifiedName(),
+                                                  S.Traverse.Function)});
     Out.push_back(std::move(F));
   }
 }

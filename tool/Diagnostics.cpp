@@ -109,6 +109,17 @@ std::string neverFreedCycle(const std::string &Member, const std::string &Type,
          "Py_TPFLAGS_HAVE_GC and implement tp_traverse and tp_clear";
 }
 
+std::string neverFreedOthers(size_t Count) {
+  return " (and " + std::to_string(Count) + " other member" +
+         (Count == 1 ? "" : "s") + " of the type, see notes)";
+}
+
+std::string neverFreedAlso(const std::string &Member, const std::string &Path) {
+  return quoted(Member) + " can also close a reference cycle that is never "
+                          "freed (" +
+         Path + ")";
+}
+
 std::string collectorOnlyCycle(const std::string &Member,
                                const std::string &Path, bool GCDisabled) {
   std::string Text = quoted(Member) +

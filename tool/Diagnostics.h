@@ -69,6 +69,10 @@ std::string typeName(const std::string &Var, const std::string &PyName,
 std::string cyclePath(const std::string &Struct, bool SelfTyped);
 std::string neverFreedCycle(const std::string &Member, const std::string &Type,
                             const std::string &Path);
+/// Appended to neverFreedCycle when other members of the same type can
+/// close such a cycle too (one warning per type, a note per other member).
+std::string neverFreedOthers(size_t Count);
+std::string neverFreedAlso(const std::string &Member, const std::string &Path);
 std::string collectorOnlyCycle(const std::string &Member,
                                const std::string &Path, bool GCDisabled);
 std::string noGCSupport(const std::string &Type, bool Inherited);

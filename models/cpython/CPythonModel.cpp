@@ -1011,7 +1011,8 @@ public:
   /// the merge must tell "does nothing" from "not analyzed".
   bool worthKeeping() const {
     return F.HasVisitParam ||
-           (SelfParm && X.objectPointee(SelfParm->getType())) || !F.Cleared.empty() || !F.SelfCalls.empty() ||
+           (SelfParm && X.objectPointee(SelfParm->getType())) || !F.Cleared.empty() ||
+           !F.Released.empty() || !F.SelfCalls.empty() ||
            F.UnTracksSelf || F.FreesSelf || F.ReleasesType ||
            F.ClearsManagedDict || F.VisitsManagedDict ||
            !F.StateCalls.empty() || !F.Fills.empty() ||
@@ -1173,6 +1174,11 @@ public:
     if (M.inList("decref", Name) && C->getNumArgs() == 1 &&
         isTypeOf(strip(C->getArg(0))))
       F.ReleasesType = true;
+    // Py_DECREF(self->m), or of a local holding it (Py_CLEAR, Py_SETREF):
+    // the program counts the reference the member holds.
+    if (M.inList("decref", Name) && C->getNumArgs() == 1)
+      if (auto Ref = releasedMember(C->getArg(0)))
+        F.Released.push_back(*Ref);
     if (!PassesSelf)
       return true;
     if (M.inList("gcUnTrack", Name)) {
@@ -1353,6 +1359,34 @@ private:
     std::optional<PyMemberRef> Result;
     for (const Expr *S : It->second) {
       std::optional<PyMemberRef> Ref = X.memberRef(S);
+      if (!Ref || (Result && !(*Result == *Ref)))
+        return std::nullopt;
+      Result = Ref;
+    }
+    return Result;
+  }
+
+  /// The member a decref releases: `self->m`, or a local every assignment
+  /// of which is that member (`_py_tmp = self->m`) or reads it through its
+  /// address (`_tmp_old_op = *_tmp_op_ptr`, Py_CLEAR in 3.12+).
+  std::optional<PyMemberRef> releasedMember(const Expr *E) {
+    if (auto Ref = X.memberRef(E))
+      return Ref;
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    auto It = VD ? Sources.find(VD) : Sources.end();
+    if (It == Sources.end())
+      return std::nullopt;
+    std::optional<PyMemberRef> Result;
+    for (const Expr *S : It->second) {
+      std::optional<PyMemberRef> Ref = X.memberRef(S);
+      if (!Ref)
+        if (const auto *U = dyn_cast<UnaryOperator>(strip(S)))
+          if (U->getOpcode() == UO_Deref)
+            if (const auto *D = dyn_cast<DeclRefExpr>(strip(U->getSubExpr())))
+              if (auto A = MemberAliases.find(dyn_cast<VarDecl>(D->getDecl()));
+                  A != MemberAliases.end())
+                Ref = A->second;
       if (!Ref || (Result && !(*Result == *Ref)))
         return std::nullopt;
       Result = Ref;

@@ -75,6 +75,7 @@ void PythonTUFacts::canonicalize() {
   for (PyFunctionFact &F : Functions) {
     sortUnique(F.Visited);
     sortUnique(F.Cleared);
+    sortUnique(F.Released);
     sortUnique(F.VisitDelegates);
     sortUnique(F.SelfCalls);
     llvm::stable_sort(F.Stores, [](const PyStoreFact &A, const PyStoreFact &B) {
@@ -249,6 +250,7 @@ json::Value toJSON(const PyFunctionFact &F) {
   Flag("visitsManagedDict", F.VisitsManagedDict);
   List("visitDelegates", F.VisitDelegates);
   List("cleared", F.Cleared);
+  List("released", F.Released);
   List("selfCalls", F.SelfCalls);
   Flag("untracksSelf", F.UnTracksSelf);
   Flag("freesSelf", F.FreesSelf);
@@ -444,6 +446,7 @@ bool fromJSON(const json::Value &V, PyFunctionFact &F, json::Path P) {
          O.mapOptional("visitsManagedDict", F.VisitsManagedDict) &&
          O.mapOptional("visitDelegates", F.VisitDelegates) &&
          O.mapOptional("cleared", F.Cleared) &&
+         O.mapOptional("released", F.Released) &&
          O.mapOptional("selfCalls", F.SelfCalls) &&
          O.mapOptional("untracksSelf", F.UnTracksSelf) &&
          O.mapOptional("freesSelf", F.FreesSelf) &&

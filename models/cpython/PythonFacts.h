@@ -216,6 +216,9 @@ struct PyFunctionFact {
   std::vector<PyCalleeFact> VisitDelegates; // calls that are passed `visit`
   // As a clear or dealloc function (what it does to its first parameter).
   std::vector<PyMemberRef> Cleared; // set to NULL, or cleared through &member
+  /// Members whose reference is released (Py_DECREF/Py_XDECREF of the
+  /// member, or of a local holding it: Py_CLEAR, Py_SETREF), anywhere.
+  std::vector<PyMemberRef> Released;
   std::vector<PyCalleeFact> SelfCalls; // calls that are passed the object
   bool UnTracksSelf = false, FreesSelf = false, ReleasesType = false;
   bool ClearsManagedDict = false; // PyObject_ClearManagedDict (3.12+)

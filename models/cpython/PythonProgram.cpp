@@ -275,13 +275,30 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
       break;
     }
   }
+  // A pointer to a program object struct (`struct Elem *next`) that the
+  // program never releases, never visits and does not expose as a writable
+  // attribute is a borrowed link (a linked list's prev/next), not a
+  // reference the object owns: the model cannot tell, so it stays unknown.
+  std::set<PyMemberRef> Counted;
+  for (const PyFunctionFact &F : P.Functions) {
+    Counted.insert(F.Released.begin(), F.Released.end());
+    Counted.insert(F.Visited.begin(), F.Visited.end());
+  }
+  for (unsigned I = 0; I < P.Members.size(); ++I) {
+    PyMemberInfo &Info = P.Members[I];
+    if (!Info.Fact.TargetStruct.empty() && !Writable[I] &&
+        !Counted.count(Info.Ref))
+      Info.BorrowedLink = true;
+  }
   for (unsigned I = 0; I < P.Members.size(); ++I) {
     PyMemberInfo &Info = P.Members[I];
     llvm::stable_sort(Info.Reasons,
                       [](const PyContentReason &A, const PyContentReason &B) {
                         return std::tie(A.Kind, A.Loc) < std::tie(B.Kind, B.Loc);
                       });
-    if (!Info.Reasons.empty())
+    if (Info.BorrowedLink)
+      Info.Content = PyContent::Unknown;
+    else if (!Info.Reasons.empty())
       Info.Content = PyContent::Arbitrary;
     else if (Stored[I] && OnlyAcyclic[I] && !Writable[I])
       Info.Content = PyContent::Acyclic;
@@ -391,6 +408,7 @@ void PythonProgram::follow(const PyType &Ctx, const PyFunctionFact &F,
     S.Members.insert(F.Visited.begin(), F.Visited.end());
   else if (SlotName == "tp_clear")
     S.Members.insert(F.Cleared.begin(), F.Cleared.end());
+  S.Released.insert(F.Released.begin(), F.Released.end());
   S.VisitsType |= F.VisitsType;
   S.FreesSelf |= F.FreesSelf;
   S.ReleasesType |= F.ReleasesType;

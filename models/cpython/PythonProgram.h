@@ -32,7 +32,8 @@ namespace cyclint {
 
 /// What a member may hold, program-wide.
 ///   acyclic    only NULL, None, str, bytes or numbers
-///   unknown    the model cannot tell
+///   unknown    the model cannot tell (also: a borrowed link, see
+///              PyMemberInfo::BorrowedLink)
 ///   arbitrary  any object, the object itself included (see the reasons)
 enum class PyContent { Acyclic, Unknown, Arbitrary };
 
@@ -55,6 +56,10 @@ struct PyMemberInfo {
   PyObjectMemberFact Fact;
   PyContent Content = PyContent::Unknown;
   std::vector<PyContentReason> Reasons; // sorted by location
+  /// A pointer to a program object struct with no sign that the program
+  /// counts it (never released, never visited, not a writable attribute):
+  /// a borrowed link, whose content is unknown whatever is stored.
+  bool BorrowedLink = false;
   /// `NodeObject::next`
   std::string qualifiedName() const { return StructName + "::" + Ref.Field; }
 };
@@ -66,6 +71,7 @@ struct PySlotSummary {
   std::string Function;      // the slot's own function
   SourceLocation FunctionLoc;
   std::set<PyMemberRef> Members; // visited (traverse) or cleared (clear)
+  std::set<PyMemberRef> Released; // passed to Py_DECREF & co. (any slot)
   bool VisitsType = false;
   bool FreesSelf = false, ReleasesType = false, UnTracksSelf = false;
   bool VisitsManagedDict = false, ClearsManagedDict = false;

@@ -16,6 +16,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
 using namespace cyclint;
 
 namespace {
@@ -331,6 +334,66 @@ TEST(PythonProgramTest, MemberContent) {
   EXPECT_EQ(Content.size(), 2u); // the weak-reference list is borrowed
   EXPECT_EQ(Content["next"], PyContent::Arbitrary);
   EXPECT_EQ(Content["name"], PyContent::Acyclic);
+}
+
+// Typed links: `prev`/`next` are never released (borrowed), `owner` is
+// released through Py_CLEAR, `peer` through Py_XDECREF, `key` is released
+// through Py_SETREF in a helper.
+const char *Links = R"(
+typedef struct Link {
+  PyObject_HEAD
+  struct Link *prev, *next, *owner, *peer;
+  PyObject *key;
+} LinkObject;
+static void Link_set(LinkObject *self, LinkObject *other, PyObject *key) {
+  self->prev = other;
+  self->next = other;
+  self->owner = (LinkObject *)Py_NewRef(other);
+  self->peer = (LinkObject *)Py_NewRef(other);
+  Py_SETREF(self->key, Py_NewRef(key));
+}
+static void Link_dealloc(LinkObject *self) {
+  Py_CLEAR(self->owner);
+  Py_XDECREF(self->peer);
+  Py_TYPE(self)->tp_free((PyObject *)self);
+}
+static PyTypeObject LinkType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "ext.Link",
+    .tp_basicsize = sizeof(LinkObject),
+    .tp_dealloc = (destructor)Link_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+};
+)";
+
+TEST(PythonProgramTest, BorrowedTypedLinks) {
+  TUFacts F = extract(Links);
+  const PyFunctionFact *Dealloc = functionNamed(F.Python, "Link_dealloc");
+  ASSERT_TRUE(Dealloc);
+  std::set<std::string> Released;
+  for (const PyMemberRef &R : Dealloc->Released)
+    Released.insert(R.Field);
+  EXPECT_EQ(Released, (std::set<std::string>{"owner", "peer"}));
+  const PyFunctionFact *Set = functionNamed(F.Python, "Link_set");
+  ASSERT_TRUE(Set);
+  ASSERT_EQ(Set->Released.size(), 1u);
+  EXPECT_EQ(Set->Released[0].Field, "key");
+
+  PythonProgram P = PythonProgram::build({F.Python});
+  ASSERT_EQ(P.types().size(), 1u);
+  std::map<std::string, const PyMemberInfo *> Members;
+  for (const PyMemberInfo *M : P.ownedMembers(P.types()[0]))
+    Members[M->Ref.Field] = M;
+  ASSERT_EQ(Members.size(), 5u);
+  EXPECT_TRUE(Members["prev"]->BorrowedLink);
+  EXPECT_TRUE(Members["next"]->BorrowedLink);
+  EXPECT_EQ(Members["prev"]->Content, PyContent::Unknown);
+  EXPECT_EQ(Members["next"]->Content, PyContent::Unknown);
+  EXPECT_FALSE(Members["owner"]->BorrowedLink);
+  EXPECT_EQ(Members["owner"]->Content, PyContent::Arbitrary);
+  EXPECT_EQ(Members["peer"]->Content, PyContent::Arbitrary);
+  EXPECT_FALSE(Members["key"]->BorrowedLink); // PyObject *: never a link
+  EXPECT_EQ(Members["key"]->Content, PyContent::Arbitrary);
 }
 
 TEST(PythonFactsTest, JSONRoundTrip) {

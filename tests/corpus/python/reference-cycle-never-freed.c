@@ -81,3 +81,39 @@ static PyTypeObject HookType = {
     .tp_new = PyType_GenericNew,
     .tp_getset = Hook_getset,
 };
+
+// Several members of one type without GC support, all set from arguments:
+// one warning for the type (at the first member), a note for each other.
+typedef struct {
+  PyObject_HEAD
+  PyObject *on_start; // expected-warning {{'HooksObject::on_start' can close a reference cycle that is never freed (HooksObject -> HooksObject): type 'HooksType' (corpus.Hooks) does not take part in the cycle collector; set Py_TPFLAGS_HAVE_GC and implement tp_traverse and tp_clear (and 2 other members of the type, see notes)}}
+  PyObject *on_stop;  // expected-note {{'HooksObject::on_stop' can also close a reference cycle that is never freed (HooksObject -> HooksObject)}}
+  PyObject *on_error; // expected-note {{'HooksObject::on_error' can also close a reference cycle that is never freed (HooksObject -> HooksObject)}}
+} HooksObject;
+
+static int Hooks_init(HooksObject *self, PyObject *args, PyObject *kwds) {
+  PyObject *start, *stop, *error;
+  if (!PyArg_ParseTuple(args, "OOO", &start, &stop, &error))
+    return -1;
+  Py_XSETREF(self->on_start, Py_NewRef(start)); // expected-note {{'HooksObject::on_start' is set in 'Hooks_init' from an argument parsed by PyArg_ParseTuple, which can be any object}}
+  Py_XSETREF(self->on_stop, Py_NewRef(stop));   // expected-note {{'HooksObject::on_stop' is set in 'Hooks_init' from an argument parsed by PyArg_ParseTuple, which can be any object}}
+  Py_XSETREF(self->on_error, Py_NewRef(error)); // expected-note {{'HooksObject::on_error' is set in 'Hooks_init' from an argument parsed by PyArg_ParseTuple, which can be any object}}
+  return 0;
+}
+
+static void Hooks_dealloc(HooksObject *self) {
+  Py_XDECREF(self->on_start);
+  Py_XDECREF(self->on_stop);
+  Py_XDECREF(self->on_error);
+  Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyTypeObject HooksType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "corpus.Hooks",
+    .tp_basicsize = sizeof(HooksObject),
+    .tp_dealloc = (destructor)Hooks_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT, // expected-note {{type 'HooksType' (corpus.Hooks) does not set Py_TPFLAGS_HAVE_GC}}
+    .tp_init = (initproc)Hooks_init,
+    .tp_new = PyType_GenericNew,
+};
