@@ -383,38 +383,30 @@ bool fromJSON(const json::Value &V, PyCalleeFact &C, json::Path P) {
          O.mapOptional("name", C.Name) && O.mapOptional("slot", C.Slot);
 }
 
-bool fromJSON(const json::Value &V, PyStoreFact &S, json::Path P) {
-  json::ObjectMapper O(V, P);
-  std::string Value;
-  if (!O || !O.map("member", S.Member) || !O.map("value", Value) ||
-      !O.map("loc", S.Loc) || !O.mapOptional("detail", S.Detail) ||
-      !O.mapOptional("newContainer", S.NewContainer))
-    return false;
-  for (PyValueKind K : {PyValueKind::Null, PyValueKind::Acyclic,
-                        PyValueKind::Argument, PyValueKind::Unknown})
-    if (pyValueKindName(K) == Value) {
-      S.Value = K;
+static bool fromJSON(const json::Value &V, PyValueKind &K, json::Path P) {
+  std::optional<StringRef> Name = V.getAsString();
+  for (PyValueKind Candidate : {PyValueKind::Null, PyValueKind::Acyclic,
+                                PyValueKind::Argument, PyValueKind::Unknown})
+    if (Name && pyValueKindName(Candidate) == *Name) {
+      K = Candidate;
       return true;
     }
-  P.field("value").report("unknown value kind");
+  P.report("unknown value kind");
   return false;
+}
+
+bool fromJSON(const json::Value &V, PyStoreFact &S, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("member", S.Member) && O.map("value", S.Value) &&
+         O.map("loc", S.Loc) && O.mapOptional("detail", S.Detail) &&
+         O.mapOptional("newContainer", S.NewContainer);
 }
 
 bool fromJSON(const json::Value &V, PyFillFact &S, json::Path P) {
   json::ObjectMapper O(V, P);
-  std::string Value;
-  if (!O || !O.map("member", S.Member) || !O.map("value", Value) ||
-      !O.map("api", S.Api) || !O.map("loc", S.Loc) ||
-      !O.mapOptional("detail", S.Detail))
-    return false;
-  for (PyValueKind K : {PyValueKind::Null, PyValueKind::Acyclic,
-                        PyValueKind::Argument, PyValueKind::Unknown})
-    if (pyValueKindName(K) == Value) {
-      S.Value = K;
-      return true;
-    }
-  P.field("value").report("unknown value kind");
-  return false;
+  return O && O.map("member", S.Member) && O.map("value", S.Value) &&
+         O.map("api", S.Api) && O.map("loc", S.Loc) &&
+         O.mapOptional("detail", S.Detail);
 }
 
 bool fromJSON(const json::Value &V, PyAllocFact &A, json::Path P) {
