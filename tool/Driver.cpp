@@ -381,17 +381,29 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
                                  EC.message().c_str());
 
     std::vector<JobResult> Results(Jobs.size());
-    std::mutex ProgressMutex;
+    std::vector<bool> Finished(Jobs.size(), false);
+    std::mutex CommitMutex;
     unsigned Done = 0;
+    size_t NextToCommit = 0;
+    // Results are committed in job order, whatever order threads finish in,
+    // so that the deduplication keeps the same copy for any -j. Facts files
+    // are written whole, so nothing is dropped when exporting.
+    RecordDeduplicator Dedup;
+    const bool Deduplicate = Options.ExportFactsDir.empty();
     {
       DefaultThreadPool Pool(hardware_concurrency(Options.Jobs));
       for (size_t I = 0; I < Jobs.size(); ++I)
         Pool.async([&, I] {
-          Results[I] = runJob(Jobs[I], Model, Options);
-          if (Options.Progress) {
-            std::lock_guard<std::mutex> Lock(ProgressMutex);
+          JobResult R = runJob(Jobs[I], Model, Options);
+          std::lock_guard<std::mutex> Lock(CommitMutex);
+          Results[I] = std::move(R);
+          Finished[I] = true;
+          for (; NextToCommit < Jobs.size() && Finished[NextToCommit];
+               ++NextToCommit)
+            if (Deduplicate && Results[NextToCommit].Ok)
+              Dedup.deduplicate(Results[NextToCommit].Facts);
+          if (Options.Progress)
             Options.Progress(++Done, Jobs.size(), Jobs[I].File);
-          }
         });
       Pool.wait();
     }

@@ -12,6 +12,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 
 #include <algorithm>
 
@@ -101,38 +102,41 @@ bool fromJSON(const json::Value &V, SourceLocation &L, json::Path P) {
   return true;
 }
 
+json::Value toJSON(const RecordFact &R) {
+  json::Array Fields;
+  for (const FieldFact &F : R.Fields) {
+    json::Array Edges;
+    for (const EdgeFact &E : F.Edges) {
+      json::Object Edge{{"kind", edgeKindName(E.Kind)}};
+      if (!E.TargetUSR.empty())
+        Edge["target"] = E.TargetUSR;
+      if (!E.Via.empty())
+        Edge["via"] = json::Array(E.Via);
+      if (E.Collection)
+        Edge["collection"] = true;
+      Edges.push_back(std::move(Edge));
+    }
+    json::Object Field{{"name", F.Name},
+                       {"type", F.Type},
+                       {"loc", toJSON(F.Loc)},
+                       {"edges", std::move(Edges)}};
+    if (F.DeletedInDestructor)
+      Field["deletedInDestructor"] = true;
+    Fields.push_back(std::move(Field));
+  }
+  return json::Object{{"usr", R.USR},
+                      {"name", R.Name},
+                      {"tag", R.TagKind},
+                      {"loc", toJSON(R.Loc)},
+                      {"polymorphic", R.Polymorphic},
+                      {"bases", json::Array(R.BaseUSRs)},
+                      {"fields", std::move(Fields)}};
+}
+
 json::Value toJSON(const TUFacts &Facts) {
   json::Array Records;
-  for (const RecordFact &R : Facts.Records) {
-    json::Array Fields;
-    for (const FieldFact &F : R.Fields) {
-      json::Array Edges;
-      for (const EdgeFact &E : F.Edges) {
-        json::Object Edge{{"kind", edgeKindName(E.Kind)}};
-        if (!E.TargetUSR.empty())
-          Edge["target"] = E.TargetUSR;
-        if (!E.Via.empty())
-          Edge["via"] = json::Array(E.Via);
-        if (E.Collection)
-          Edge["collection"] = true;
-        Edges.push_back(std::move(Edge));
-      }
-      json::Object Field{{"name", F.Name},
-                         {"type", F.Type},
-                         {"loc", toJSON(F.Loc)},
-                         {"edges", std::move(Edges)}};
-      if (F.DeletedInDestructor)
-        Field["deletedInDestructor"] = true;
-      Fields.push_back(std::move(Field));
-    }
-    Records.push_back(json::Object{{"usr", R.USR},
-                                   {"name", R.Name},
-                                   {"tag", R.TagKind},
-                                   {"loc", toJSON(R.Loc)},
-                                   {"polymorphic", R.Polymorphic},
-                                   {"bases", json::Array(R.BaseUSRs)},
-                                   {"fields", std::move(Fields)}});
-  }
+  for (const RecordFact &R : Facts.Records)
+    Records.push_back(toJSON(R));
   json::Object Result{{"format", "cyclint-facts"},
                       {"version", FactsFormatVersion},
                       {"mainFile", Facts.MainFile},
@@ -278,6 +282,29 @@ Expected<TUFacts> readFactsFile(StringRef Path) {
   if (!Facts)
     return createFileError(Path, Facts.takeError());
   return Facts;
+}
+
+} // namespace cyclint
+
+namespace cyclint {
+
+void RecordDeduplicator::deduplicate(TUFacts &Facts) {
+  std::vector<RecordFact> Unique;
+  for (RecordFact &R : Facts.Records) {
+    std::string Key = R.USR + "\n" + R.Loc.File + ":" +
+                      std::to_string(R.Loc.Line) + ":" +
+                      std::to_string(R.Loc.Column);
+    std::string Content;
+    raw_string_ostream(Content) << toJSON(R);
+    uint64_t Hash = xxh3_64bits(Content);
+    auto [It, Inserted] = Kept.try_emplace(Key, Hash);
+    if (!Inserted && It->second == Hash) {
+      Facts.AlsoDefines.emplace_back(R.USR, R.Loc);
+      continue;
+    }
+    Unique.push_back(std::move(R));
+  }
+  Facts.Records = std::move(Unique);
 }
 
 } // namespace cyclint

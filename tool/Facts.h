@@ -26,6 +26,7 @@
 #ifndef CYCLINT_TOOL_FACTS_H
 #define CYCLINT_TOOL_FACTS_H
 
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
@@ -104,6 +105,10 @@ struct TUFacts {
   std::string MainFile;
   std::string Directory;
   std::vector<RecordFact> Records; // sorted by USR
+  /// Definitions this TU made whose records were dropped because an earlier
+  /// TU contributed identical ones (RecordDeduplicator). In memory only:
+  /// facts files always hold every record.
+  std::vector<std::pair<std::string, SourceLocation>> AlsoDefines;
   /// What the CPython model learnt (models/cpython/); empty for TUs that do
   /// not include Python.h.
   PythonTUFacts Python;
@@ -113,7 +118,22 @@ struct TUFacts {
   void canonicalize();
 };
 
+llvm::json::Value toJSON(const RecordFact &Record);
 llvm::json::Value toJSON(const TUFacts &Facts);
+
+/// Every TU repeats the records of the headers it includes; keeping them all
+/// until the merge costs memory in proportion to TUs x header records.
+/// Fed TUs in a fixed order, this drops a record identical (same USR,
+/// definition and content) to one an earlier TU kept, and notes the
+/// definition in AlsoDefines so that the merge still sees it in this TU's
+/// view. The merge's result is unchanged.
+class RecordDeduplicator {
+public:
+  void deduplicate(TUFacts &Facts);
+
+private:
+  llvm::StringMap<uint64_t> Kept; // USR + definition -> content hash
+};
 llvm::Expected<TUFacts> factsFromJSON(const llvm::json::Value &Value);
 
 /// Writes atomically (temporary file, then rename): a reader never sees a

@@ -85,6 +85,18 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
     }
   }
 
+  // Records a TU shared with an earlier one (dropped as identical by
+  // RecordDeduplicator) still belong to its view of the program.
+  for (size_t TU = 0; TU < TUs.size(); ++TU)
+    for (const auto &[USR, Loc] : TUs[TU].AlsoDefines) {
+      auto Defs = DefsByUSR.find(USR);
+      if (Defs == DefsByUSR.end())
+        continue;
+      for (NodeId D : Defs->second)
+        if (G.Nodes[D].Loc == Loc)
+          DefinedByTU[TU].emplace_back(USR, D);
+    }
+
   // Pass 2: resolve each TU's references in that TU's view of the program.
   std::set<PendingEdge> Pending;
   std::vector<std::set<NodeId>> Bases(G.Nodes.size());

@@ -164,3 +164,37 @@ TEST(ProgramGraphTest, MergeDoesNotDependOnTUOrder) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(ProgramGraphTest, DeduplicatedRecordsMergeToTheSameGraph) {
+  std::vector<RecordSpec> Header = {{"A", {"b:strong:B"}}, {"B", {"a:strong:A"}}};
+  std::vector<TUFacts> TUs = {
+      makeTU("/src/1.cc", Header),
+      makeTU("/src/2.cc", {{"A", {"b:strong:B"}}, {"B", {"a:strong:A"}},
+                           {"C", {"a:strong:A"}, {}, false, "/src/2.cc", 40}}),
+      makeTU("/src/3.cc", Header)};
+  std::vector<std::string> Full = edgeList(ProgramGraph::build(TUs));
+
+  RecordDeduplicator Dedup;
+  for (TUFacts &TU : TUs)
+    Dedup.deduplicate(TU);
+  EXPECT_EQ(TUs[0].Records.size(), 2u);
+  EXPECT_EQ(TUs[1].Records.size(), 1u) << "only C is new";
+  EXPECT_EQ(TUs[1].AlsoDefines.size(), 2u);
+  EXPECT_TRUE(TUs[2].Records.empty());
+  EXPECT_EQ(edgeList(ProgramGraph::build(TUs)), Full);
+}
+
+TEST(ProgramGraphTest, RecordsThatDifferAreKeptByTheDeduplicator) {
+  // Same USR and definition, different content (a member under #ifdef).
+  TUFacts A = makeTU("/src/1.cc", {{"A", {"b:strong:B"}}, {"B", {}}});
+  TUFacts B = makeTU("/src/2.cc", {{"A", {"b:weak:B"}}, {"B", {}}});
+  RecordDeduplicator Dedup;
+  Dedup.deduplicate(A);
+  Dedup.deduplicate(B);
+  EXPECT_EQ(B.Records.size(), 1u) << "A differs and stays; B is identical";
+  EXPECT_EQ(B.Records[0].Name, "A");
+}
+
+} // namespace
