@@ -1346,9 +1346,11 @@ private:
     return Any;
   }
 
-  /// The member whose container a fill writes to: `self->attrs`, or a
-  /// local every assignment of which is that member.
-  std::optional<PyMemberRef> containerMember(const Expr *E) {
+  /// `self->m` itself, or a local every assignment of which names the same
+  /// member according to `SourceMember`; otherwise none.
+  template <typename SourceMemberFn>
+  std::optional<PyMemberRef> memberOrLocalAlias(const Expr *E,
+                                                SourceMemberFn SourceMember) {
     if (auto Ref = X.memberRef(E))
       return Ref;
     const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
@@ -1358,7 +1360,7 @@ private:
       return std::nullopt;
     std::optional<PyMemberRef> Result;
     for (const Expr *S : It->second) {
-      std::optional<PyMemberRef> Ref = X.memberRef(S);
+      std::optional<PyMemberRef> Ref = SourceMember(S);
       if (!Ref || (Result && !(*Result == *Ref)))
         return std::nullopt;
       Result = Ref;
@@ -1366,19 +1368,17 @@ private:
     return Result;
   }
 
+  /// The member whose container a fill writes to: `self->attrs`, or a
+  /// local every assignment of which is that member.
+  std::optional<PyMemberRef> containerMember(const Expr *E) {
+    return memberOrLocalAlias(E, [&](const Expr *S) { return X.memberRef(S); });
+  }
+
   /// The member a decref releases: `self->m`, or a local every assignment
   /// of which is that member (`_py_tmp = self->m`) or reads it through its
   /// address (`_tmp_old_op = *_tmp_op_ptr`, Py_CLEAR in 3.12+).
   std::optional<PyMemberRef> releasedMember(const Expr *E) {
-    if (auto Ref = X.memberRef(E))
-      return Ref;
-    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
-    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    auto It = VD ? Sources.find(VD) : Sources.end();
-    if (It == Sources.end())
-      return std::nullopt;
-    std::optional<PyMemberRef> Result;
-    for (const Expr *S : It->second) {
+    return memberOrLocalAlias(E, [&](const Expr *S) {
       std::optional<PyMemberRef> Ref = X.memberRef(S);
       if (!Ref)
         if (const auto *U = dyn_cast<UnaryOperator>(strip(S)))
@@ -1387,11 +1387,8 @@ private:
               if (auto A = MemberAliases.find(dyn_cast<VarDecl>(D->getDecl()));
                   A != MemberAliases.end())
                 Ref = A->second;
-      if (!Ref || (Result && !(*Result == *Ref)))
-        return std::nullopt;
-      Result = Ref;
-    }
-    return Result;
+      return Ref;
+    });
   }
 
   /// `PyDict_SetItem(self->attrs, key, value)`: what the member's container
