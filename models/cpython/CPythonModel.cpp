@@ -17,7 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "cpython/CPythonModel.h"
+#include "models/cpython/CPythonModel.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"

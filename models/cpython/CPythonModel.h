@@ -15,7 +15,7 @@
 #ifndef CYCLINT_MODELS_CPYTHON_CPYTHONMODEL_H
 #define CYCLINT_MODELS_CPYTHON_CPYTHONMODEL_H
 
-#include "cpython/PythonFacts.h"
+#include "models/cpython/PythonFacts.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"

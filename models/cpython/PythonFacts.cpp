@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "cpython/PythonFacts.h"
+#include "models/cpython/PythonFacts.h"
 
 #include "llvm/ADT/STLExtras.h"
 

@@ -27,7 +27,7 @@
 #ifndef CYCLINT_MODELS_CPYTHON_PYTHONFACTS_H
 #define CYCLINT_MODELS_CPYTHON_PYTHONFACTS_H
 
-#include "SourceLocation.h"
+#include "core/SourceLocation.h"
 
 #include "llvm/Support/JSON.h"
 

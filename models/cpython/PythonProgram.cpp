@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "cpython/PythonProgram.h"
-#include "cpython/CPythonModel.h"
+#include "models/cpython/PythonProgram.h"
+#include "models/cpython/CPythonModel.h"
 
 #include "llvm/ADT/STLExtras.h"
 

@@ -18,7 +18,7 @@
 #ifndef CYCLINT_MODELS_CPYTHON_PYTHONPROGRAM_H
 #define CYCLINT_MODELS_CPYTHON_PYTHONPROGRAM_H
 
-#include "cpython/PythonFacts.h"
+#include "models/cpython/PythonFacts.h"
 
 #include "llvm/ADT/StringMap.h"
 

@@ -5,11 +5,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "FactExtractor.h"
-#include "Facts.h"
-#include "OwnershipModel.h"
-#include "cpython/CPythonModel.h"
-#include "cpython/PythonProgram.h"
+#include "models/cxx/FactExtractor.h"
+#include "core/Facts.h"
+#include "models/cxx/OwnershipModel.h"
+#include "models/cpython/CPythonModel.h"
+#include "models/cpython/PythonProgram.h"
 
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"

@@ -1,7 +1,7 @@
 //===- CheckGlobsTest.cpp - clang-tidy style --checks globs ---------------===//
 
-#include "Check.h"
-#include "Driver.h"
+#include "core/Check.h"
+#include "core/Driver.h"
 
 #include <gtest/gtest.h>
 

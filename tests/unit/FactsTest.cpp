@@ -1,6 +1,6 @@
 //===- FactsTest.cpp - Edge-kind algebra and the facts file format --------===//
 
-#include "Facts.h"
+#include "core/Facts.h"
 #include "TestSupport.h"
 
 #include "llvm/Support/FileSystem.h"

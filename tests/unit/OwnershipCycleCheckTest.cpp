@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "OwnershipCycleCheck.h"
+#include "checks/cxx/OwnershipCycleCheck.h"
 #include "TestSupport.h"
 
 #include <gmock/gmock.h>

@@ -1,6 +1,6 @@
 //===- ProgramGraphTest.cpp - Merging TU facts into one graph -------------===//
 
-#include "ProgramGraph.h"
+#include "models/cxx/ProgramGraph.h"
 #include "TestSupport.h"
 
 #include <gmock/gmock.h>

@@ -8,9 +8,9 @@
 #ifndef CYCLINT_TESTS_UNIT_TESTSUPPORT_H
 #define CYCLINT_TESTS_UNIT_TESTSUPPORT_H
 
-#include "FactExtractor.h"
-#include "Facts.h"
-#include "OwnershipModel.h"
+#include "models/cxx/FactExtractor.h"
+#include "core/Facts.h"
+#include "models/cxx/OwnershipModel.h"
 
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"

@@ -1,5 +1,5 @@
 // RUN: %verify --cflags="-isystem %S/Inputs" %s
-// boost pointers and containers, matched by declaration (models/boost.yaml).
+// boost pointers and containers, matched by declaration (models/cxx/boost.yaml).
 #include <boost_stub.h>
 
 struct Peer;

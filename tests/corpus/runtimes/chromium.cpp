@@ -1,5 +1,5 @@
 // RUN: %verify --cflags="-isystem %S/Inputs" %s
-// Chromium scoped_refptr / WeakPtr / raw_ptr (models/chromium.yaml).
+// Chromium scoped_refptr / WeakPtr / raw_ptr (models/cxx/chromium.yaml).
 #include <chromium_stub.h>
 
 class Host;

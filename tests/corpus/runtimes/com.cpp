@@ -1,5 +1,5 @@
 // RUN: %verify --cflags="-isystem %S/Inputs" %s
-// COM smart pointers (models/com.yaml): each holds an AddRef'd reference.
+// COM smart pointers (models/cxx/com.yaml): each holds an AddRef'd reference.
 #include <com_stub.h>
 
 class Sink;

@@ -1,5 +1,5 @@
 // RUN: %verify --cflags="-isystem %S/Inputs" %s
-// llvm::IntrusiveRefCntPtr through SmallVector and DenseMap (models/llvm.yaml).
+// llvm::IntrusiveRefCntPtr through SmallVector and DenseMap (models/cxx/llvm.yaml).
 #include <llvm_stub.h>
 
 class Module;

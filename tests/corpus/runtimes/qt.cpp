@@ -1,5 +1,5 @@
 // RUN: %verify --cflags="-isystem %S/Inputs" %s
-// Qt QSharedPointer/QWeakPointer/QPointer (models/qt.yaml).
+// Qt QSharedPointer/QWeakPointer/QPointer (models/cxx/qt.yaml).
 #include <qt_stub.h>
 
 class Account;

@@ -1,5 +1,5 @@
 // RUN: %verify --cflags="-isystem %S/Inputs" %s
-// WebKit Ref/RefPtr/WeakPtr (models/webkit.yaml), used through `using WTF::`.
+// WebKit Ref/RefPtr/WeakPtr (models/cxx/webkit.yaml), used through `using WTF::`.
 #include <webkit_stub.h>
 
 class Document;

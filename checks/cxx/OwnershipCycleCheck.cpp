@@ -1,0 +1,313 @@
+//===- OwnershipCycleCheck.cpp - cyclint-ownership-cycle ------------------===//
+//
+// 1. Strongly connected components (Tarjan) of the keep-alive graph.
+// 2. In each component, for each strong member edge in name order, the
+//    shortest cycle through it that uses at least one other member (BFS over
+//    (node, another-member-used) states): a bounded, deterministic set of
+//    witnesses, deduplicated by the set of members they use.
+// 3. A cycle through a single member (Node::next, Tree::children,
+//    Base::children reaching a subclass) is a recursive structure and never
+//    a witness. A witness that stays inside one class hierarchy with no
+//    member named as a back link (Expr::lhs with BinaryExpr::args; left +
+//    right) is a composite tree and is dropped too, and so is a collection
+//    of handles (classes whose only member is the counted pointer: Json,
+//    Expectation) inside the object they point to. Parent/child, prev/next
+//    and A::b + B::a remain cycles. Finding rings built from recursive types
+//    needs the points-to analysis of function bodies.
+// 4. The warning sits at the member to weaken: a back-link name held through
+//    a single pointer, counted or owning (an owning `unique_ptr<Node> parent`
+//    is the bug beside counted children); else a strong member (only those
+//    can become weak), preferring a back-link name, then a plain pointer over
+//    a pointer inside a container (back links are single pointers, forward
+//    links are collections), then the first member name in sorted order.
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/cxx/OwnershipCycleCheck.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <algorithm>
+#include <deque>
+#include <set>
+
+namespace cyclint {
+
+static constexpr const char *DefaultBackLinkWords =
+    "parent,owner,prev,previous,pred,predecessor,back,up,outer,container,"
+    "enclosing,delegate,host,creator,self";
+
+OwnershipCycleCheck::OwnershipCycleCheck(const CheckOptions &Options)
+    : MaxCyclesPerComponent(
+          Options.getUnsigned(Name, "MaxCyclesPerComponent", 8)) {
+  llvm::SmallVector<llvm::StringRef, 16> Words;
+  std::string List = Options.get(Name, "BackLinkWords", DefaultBackLinkWords);
+  llvm::StringRef(List).split(Words, ',', -1, false);
+  for (llvm::StringRef W : Words)
+    BackLinkWords.push_back(W.trim().lower());
+}
+
+bool OwnershipCycleCheck::isBackLinkName(llvm::StringRef FieldName) const {
+  // Split `m_pParentNode` / `prev_sibling_` into lower-case words.
+  std::vector<std::string> Words(1);
+  for (size_t I = 0; I < FieldName.size(); ++I) {
+    char C = FieldName[I];
+    bool Boundary = C == '_' ||
+                    (llvm::isUpper(C) && I > 0 && llvm::isLower(FieldName[I - 1]));
+    if (Boundary && !Words.back().empty())
+      Words.emplace_back();
+    if (C != '_')
+      Words.back() += llvm::toLower(C);
+  }
+  for (const std::string &W : Words)
+    if (llvm::is_contained(BackLinkWords, W))
+      return true;
+  return false;
+}
+
+namespace {
+
+/// Iterative Tarjan: recursion depth would follow the graph's depth.
+std::vector<std::vector<NodeId>> stronglyConnectedComponents(const ProgramGraph &G) {
+  unsigned N = G.nodes().size();
+  std::vector<int> Index(N, -1), Low(N, 0);
+  std::vector<bool> OnStack(N, false);
+  std::vector<NodeId> Stack;
+  std::vector<std::vector<NodeId>> Components;
+  int Next = 0;
+  struct Frame {
+    NodeId Node;
+    size_t Edge;
+  };
+  for (NodeId Root = 0; Root < N; ++Root) {
+    if (Index[Root] != -1)
+      continue;
+    std::vector<Frame> Calls{{Root, 0}};
+    Index[Root] = Low[Root] = Next++;
+    Stack.push_back(Root);
+    OnStack[Root] = true;
+    while (!Calls.empty()) {
+      Frame &F = Calls.back();
+      const std::vector<unsigned> &Out = G.node(F.Node).OutEdges;
+      if (F.Edge < Out.size()) {
+        NodeId To = G.edges()[Out[F.Edge++]].To;
+        if (Index[To] == -1) {
+          Index[To] = Low[To] = Next++;
+          Stack.push_back(To);
+          OnStack[To] = true;
+          Calls.push_back({To, 0});
+        } else if (OnStack[To]) {
+          Low[F.Node] = std::min(Low[F.Node], Index[To]);
+        }
+        continue;
+      }
+      NodeId Done = F.Node;
+      Calls.pop_back();
+      if (!Calls.empty())
+        Low[Calls.back().Node] = std::min(Low[Calls.back().Node], Low[Done]);
+      if (Low[Done] == Index[Done]) {
+        std::vector<NodeId> Component;
+        NodeId X;
+        do {
+          X = Stack.back();
+          Stack.pop_back();
+          OnStack[X] = false;
+          Component.push_back(X);
+        } while (X != Done);
+        llvm::sort(Component);
+        Components.push_back(std::move(Component));
+      }
+    }
+  }
+  llvm::sort(Components);
+  return Components;
+}
+
+using Cycle = std::vector<const GraphEdge *>;
+
+/// The shortest path inside the component from Start's target back to its
+/// source that traverses at least one member edge other than Start's member;
+/// empty when there is none. `Budget` counts visited states.
+Cycle shortestCycleThrough(const ProgramGraph &G,
+                           const std::vector<bool> &InComponent,
+                           const GraphEdge &Start, uint64_t &Budget) {
+  // State = node * 2 + (another member used so far).
+  struct Arrival {
+    const GraphEdge *Edge = nullptr;
+    size_t From = 0;
+  };
+  const size_t States = G.nodes().size() * 2;
+  std::vector<Arrival> Parent(States);
+  std::vector<bool> Visited(States, false);
+  const size_t Source = Start.To * 2, Goal = Start.From * 2 + 1;
+  std::deque<size_t> Queue{Source};
+  Visited[Source] = true;
+  while (!Queue.empty() && !Visited[Goal] && Budget) {
+    size_t State = Queue.front();
+    Queue.pop_front();
+    --Budget;
+    bool Used = State % 2;
+    for (unsigned EdgeIndex : G.node(State / 2).OutEdges) {
+      const GraphEdge &E = G.edges()[EdgeIndex];
+      if (!InComponent[E.To])
+        continue;
+      bool Other = E.Role == EdgeRole::Member && !(E.Member == Start.Member);
+      size_t Next = E.To * 2 + (Used || Other);
+      if (Visited[Next])
+        continue;
+      Visited[Next] = true;
+      Parent[Next] = {&E, State};
+      Queue.push_back(Next);
+    }
+  }
+  Cycle Path;
+  if (!Visited[Goal])
+    return Path;
+  for (size_t State = Goal; State != Source; State = Parent[State].From)
+    Path.push_back(Parent[State].Edge);
+  std::reverse(Path.begin(), Path.end());
+  return Path;
+}
+
+/// True when the witness passes a node twice and the part of it that does not
+/// contain the start edge is itself a cycle of two or more members: the start
+/// member only adds a recursive hop (Node::children) to a cycle that stands
+/// without it. Two single-member loops joined at a node (prev + next) are the
+/// cycle itself and are kept.
+bool detoursThroughAnotherCycle(const Cycle &Witness) {
+  for (size_t I = 0; I < Witness.size(); ++I)
+    for (size_t J = I + 1; J < Witness.size(); ++J) {
+      if (Witness[I]->From != Witness[J]->From)
+        continue;
+      // Edges [I, J) form one cycle, the others the second one.
+      bool StartInFirst = I == 0;
+      std::set<MemberRef> Other;
+      for (size_t K = 0; K < Witness.size(); ++K) {
+        bool InFirst = K >= I && K < J;
+        if (InFirst != StartInFirst && Witness[K]->Role == EdgeRole::Member)
+          Other.insert(Witness[K]->Member);
+      }
+      if (Other.size() >= 2)
+        return true;
+    }
+  return false;
+}
+
+/// A handle: a value class whose only data member is the counted pointer it
+/// wraps (json11's `Json`, gmock's `Expectation`), with no base and no
+/// virtual functions. Copying a handle shares the object, so the class stands
+/// for the pointer itself.
+bool isHandleMember(const ProgramGraph &G, const GraphEdge &E) {
+  const GraphNode &Record = G.node(E.Member.Record);
+  return E.Kind == EdgeKind::Strong && Record.Fields.size() == 1 &&
+         Record.Bases.empty() && !Record.Polymorphic;
+}
+
+} // namespace
+
+void OwnershipCycleCheck::run(const ProgramGraph &G, std::vector<Finding> &Out) {
+  std::vector<bool> InComponent(G.nodes().size(), false);
+  // Name order, independent of node numbering; structural edges last.
+  auto Key = [&](const GraphEdge *E) {
+    return std::make_tuple(E->Role,
+                           E->Role == EdgeRole::Member ? G.memberName(E->Member)
+                                                       : std::string(),
+                           G.node(E->To).Name, G.node(E->From).Name);
+  };
+  auto ByName = [&](const GraphEdge *A, const GraphEdge *B) {
+    return Key(A) < Key(B);
+  };
+
+  for (const std::vector<NodeId> &Component : stronglyConnectedComponents(G)) {
+    for (NodeId N : Component)
+      InComponent[N] = true;
+    std::vector<const GraphEdge *> Inside;
+    for (NodeId N : Component)
+      for (unsigned I : G.node(N).OutEdges)
+        if (InComponent[G.edges()[I].To])
+          Inside.push_back(&G.edges()[I]);
+    llvm::sort(Inside, ByName);
+
+    std::set<std::vector<MemberRef>> Reported;
+    unsigned Count = 0;
+    // Searches that find only recursive structures cost time and report
+    // nothing; a budget of visited states keeps huge components (a class
+    // hierarchy of thousands of shared_ptr-linked types) near-linear. It is
+    // spent in a fixed order, so the output stays deterministic.
+    uint64_t Budget = 20'000'000;
+    for (const GraphEdge *Start : Inside) {
+      if (Count >= MaxCyclesPerComponent || Budget == 0)
+        break;
+      if (Start->Role != EdgeRole::Member || Start->Kind != EdgeKind::Strong)
+        continue;
+      Cycle Back = shortestCycleThrough(G, InComponent, *Start, Budget);
+      if (Back.empty())
+        continue; // only through this member: a list or a tree
+      Cycle Witness{Start};
+      llvm::append_range(Witness, Back);
+      if (detoursThroughAnotherCycle(Witness))
+        continue; // that other cycle is found from its own members
+      std::vector<MemberStep> Steps = G.memberSteps(Witness);
+
+      std::vector<MemberRef> Members;
+      std::set<MemberRef> StrongMembers;
+      bool SameHierarchy = true, HasBackLink = false, ThroughCollection = false,
+           OnlyHandles = true;
+      for (const MemberStep &S : Steps) {
+        Members.push_back(S.Edge->Member);
+        SameHierarchy &= G.sameHierarchy(S.Holder, Steps.front().Holder) &&
+                         G.sameHierarchy(S.Target, Steps.front().Holder);
+        HasBackLink |= isBackLinkName(G.field(S.Edge->Member).Name);
+        ThroughCollection |= S.Edge->Collection;
+        if (S.Edge->Kind == EdgeKind::Strong) {
+          StrongMembers.insert(S.Edge->Member);
+          OnlyHandles &= isHandleMember(G, *S.Edge);
+        }
+      }
+      llvm::sort(Members);
+      Members.erase(std::unique(Members.begin(), Members.end()), Members.end());
+      if (Members.size() < 2 || (SameHierarchy && !HasBackLink))
+        continue; // a recursive structure: a list, a tree, a composite
+      // A collection of handles to objects that hold such collections
+      // (Json -> JsonArray -> vector<Json>): a tree or a DAG of values, the
+      // handle spelling of Tree::children. A single link back through a
+      // handle (no collection on the way) stays a cycle: a pimpl's owner.
+      if (StrongMembers.size() == 1 && OnlyHandles && ThroughCollection &&
+          !HasBackLink)
+        continue;
+      if (!Reported.insert(Members).second)
+        continue;
+
+      // The member to weaken, then the cycle rotated to start there.
+      // A back link that owns its target through a single pointer
+      // (`std::unique_ptr<Node> parent` beside `vector<shared_ptr<Node>>
+      // children`) is the member to fix, even though it is not counted.
+      auto Rank = [&](const MemberStep &S) {
+        const GraphEdge &E = *S.Edge;
+        bool Strong = E.Kind == EdgeKind::Strong;
+        bool BackLink = isBackLinkName(G.field(E.Member).Name);
+        return std::make_tuple(!(BackLink && (Strong || E.Via.size() == 1)),
+                               !Strong, !BackLink, E.Via.size() > 1,
+                               G.memberName(E.Member), G.node(S.Target).Name);
+      };
+      auto Weaken = std::min_element(
+          Steps.begin(), Steps.end(),
+          [&](const MemberStep &A, const MemberStep &B) { return Rank(A) < Rank(B); });
+      std::rotate(Steps.begin(), Weaken, Steps.end());
+
+      Finding F;
+      F.CheckName = Name;
+      F.Warning.Loc = G.field(Steps.front().Edge->Member).Loc;
+      F.Warning.Message = wording::neverFreedCycle(G, Steps);
+      for (const MemberStep &S : Steps)
+        F.Notes.push_back({G.field(S.Edge->Member).Loc, wording::edgeNote(G, S)});
+      Out.push_back(std::move(F));
+      ++Count;
+    }
+    for (NodeId N : Component)
+      InComponent[N] = false;
+  }
+}
+
+} // namespace cyclint

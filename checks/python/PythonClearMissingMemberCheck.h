@@ -1,0 +1,28 @@
+//===- PythonClearMissingMemberCheck.h - cyclint-python-clear-missing-member ---*- C++ -*-===//
+//
+// A GC type whose tp_clear leaves a member that tp_traverse visits and that
+// may hold any object: the collector finds the cycle but cannot break it.
+// Documentation: docs/checks/python-clear-missing-member.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CYCLINT_CHECKS_PYTHONCLEARMISSINGMEMBERCHECK_H
+#define CYCLINT_CHECKS_PYTHONCLEARMISSINGMEMBERCHECK_H
+
+#include "core/Check.h"
+
+namespace cyclint {
+
+class PythonClearMissingMemberCheck : public Check {
+public:
+  static constexpr const char *Name = "python-clear-missing-member";
+  static constexpr const char *Summary =
+      "tp_clear functions that do not clear a member tp_traverse visits";
+
+  explicit PythonClearMissingMemberCheck(const CheckOptions &Options);
+  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+};
+
+} // namespace cyclint
+
+#endif // CYCLINT_CHECKS_PYTHONCLEARMISSINGMEMBERCHECK_H

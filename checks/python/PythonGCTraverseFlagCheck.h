@@ -1,0 +1,29 @@
+//===- PythonGCTraverseFlagCheck.h - cyclint-python-gc-traverse-flag ---*- C++ -*-===//
+//
+// Py_TPFLAGS_HAVE_GC needs a tp_traverse after inheritance (PyType_Ready
+// raises SystemError since 3.11); a tp_traverse on a type without the flag is
+// never called. HAVE_GC, tp_traverse and tp_clear are inherited together.
+// Documentation: docs/checks/python-gc-traverse-flag.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CYCLINT_CHECKS_PYTHONGCTRAVERSEFLAGCHECK_H
+#define CYCLINT_CHECKS_PYTHONGCTRAVERSEFLAGCHECK_H
+
+#include "core/Check.h"
+
+namespace cyclint {
+
+class PythonGCTraverseFlagCheck : public Check {
+public:
+  static constexpr const char *Name = "python-gc-traverse-flag";
+  static constexpr const char *Summary =
+      "Py_TPFLAGS_HAVE_GC without tp_traverse, and tp_traverse without the flag";
+
+  explicit PythonGCTraverseFlagCheck(const CheckOptions &Options);
+  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+};
+
+} // namespace cyclint
+
+#endif // CYCLINT_CHECKS_PYTHONGCTRAVERSEFLAGCHECK_H

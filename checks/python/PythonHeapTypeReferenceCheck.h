@@ -1,0 +1,28 @@
+//===- PythonHeapTypeReferenceCheck.h - cyclint-python-heap-type-reference ---*- C++ -*-===//
+//
+// Since Python 3.9 an instance of a heap type owns a reference to its type:
+// tp_traverse must visit Py_TYPE(self) (and must not before 3.9), tp_dealloc
+// must release it. Documentation: docs/checks/python-heap-type-reference.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CYCLINT_CHECKS_PYTHONHEAPTYPEREFERENCECHECK_H
+#define CYCLINT_CHECKS_PYTHONHEAPTYPEREFERENCECHECK_H
+
+#include "core/Check.h"
+
+namespace cyclint {
+
+class PythonHeapTypeReferenceCheck : public Check {
+public:
+  static constexpr const char *Name = "python-heap-type-reference";
+  static constexpr const char *Summary =
+      "heap types whose traverse does not visit, or whose dealloc does not release, their type";
+
+  explicit PythonHeapTypeReferenceCheck(const CheckOptions &Options);
+  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+};
+
+} // namespace cyclint
+
+#endif // CYCLINT_CHECKS_PYTHONHEAPTYPEREFERENCECHECK_H

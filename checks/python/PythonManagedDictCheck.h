@@ -1,0 +1,29 @@
+//===- PythonManagedDictCheck.h - cyclint-python-managed-dict ----*- C++ -*-===//
+//
+// Python 3.12+ types with Py_TPFLAGS_MANAGED_DICT: the runtime places the
+// instance __dict__, and the type's traverse and clear must visit and clear
+// it through PyObject_VisitManagedDict / PyObject_ClearManagedDict.
+// Documentation: docs/checks/python-managed-dict.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CYCLINT_CHECKS_PYTHONMANAGEDDICTCHECK_H
+#define CYCLINT_CHECKS_PYTHONMANAGEDDICTCHECK_H
+
+#include "core/Check.h"
+
+namespace cyclint {
+
+class PythonManagedDictCheck : public Check {
+public:
+  static constexpr const char *Name = "python-managed-dict";
+  static constexpr const char *Summary =
+      "Py_TPFLAGS_MANAGED_DICT types whose traverse/clear miss the managed __dict__";
+
+  explicit PythonManagedDictCheck(const CheckOptions &Options);
+  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+};
+
+} // namespace cyclint
+
+#endif // CYCLINT_CHECKS_PYTHONMANAGEDDICTCHECK_H

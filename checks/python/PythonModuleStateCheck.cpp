@@ -1,0 +1,105 @@
+//===- PythonModuleStateCheck.cpp - cyclint-python-module-state -----------===//
+//
+// Per PyModuleDef whose m_size folds to a positive constant and whose state
+// struct is known (m_size = sizeof(S), or the one struct PyModule_GetState's
+// result is converted to) and has object members:
+//   * no m_traverse: one warning at the definition (saying whether m_clear
+//     is missing too), a note per state member;
+//   * an m_traverse that can be followed (helpers passed `visit`): a warning
+//     per state member it does not visit;
+//   * an m_traverse but no m_clear: one warning at the definition;
+//   * an m_clear that can be followed (helpers passed the module or its
+//     state): a warning per member m_traverse visits and m_clear leaves.
+// Anything that cannot be followed (a function pointer, a helper in a TU
+// not analyzed, m_size not constant, no state struct) is silent.
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/python/PythonModuleStateCheck.h"
+#include "checks/python/PythonCheckSupport.h"
+
+namespace cyclint {
+
+PythonModuleStateCheck::PythonModuleStateCheck(const CheckOptions &) {}
+
+void PythonModuleStateCheck::run(const ProgramGraph &Graph,
+                                 std::vector<Finding> &Out) {
+  const PythonProgram &P = Graph.python();
+  for (const PyModuleFact &M : P.modules()) {
+    if (!M.SizeKnown || M.Size <= 0 || M.StateStruct.empty() ||
+        M.StateMembers.empty())
+      continue;
+    std::string Module =
+        wording::python::typeName(M.VarName, M.PyName, /*Heap=*/false);
+    auto Qualified = [&](const PyObjectMemberFact &Mem) {
+      return M.StateStructName + "::" + Mem.Name;
+    };
+    auto HasSlot = [&](llvm::StringRef Name) {
+      return llvm::any_of(M.Slots,
+                          [&](const PySlotFact &S) { return S.Slot == Name; });
+    };
+    bool HasClear = HasSlot("m_clear");
+    if (!HasSlot("m_traverse")) {
+      Finding F;
+      F.CheckName = Name;
+      F.Warning.Loc = M.Loc;
+      F.Warning.Message = wording::python::moduleWithoutTraverse(
+          Module, M.StateStructName, !HasClear);
+      for (const PyObjectMemberFact &Mem : M.StateMembers)
+        F.Notes.push_back({Mem.Loc, wording::python::stateMember(Qualified(Mem))});
+      Out.push_back(std::move(F));
+      continue;
+    }
+    PySlotSummary Traverse = P.moduleSummary(M, "m_traverse");
+    if (!Traverse.Known)
+      continue;
+    for (const PyObjectMemberFact &Mem : M.StateMembers) {
+      if (Traverse.Members.count({M.StateStruct, Mem.Name}))
+        continue;
+      Finding F;
+      F.CheckName = Name;
+      F.Warning.Loc = Mem.Loc;
+      F.Warning.Message = wording::python::stateNotVisited(
+          Qualified(Mem), Traverse.Function, Module);
+      F.Notes.push_back({Traverse.FunctionLoc,
+                         wording::python::slotDefinedHere("m_traverse",
+                                                          Traverse.Function)});
+      Out.push_back(std::move(F));
+    }
+    bool VisitsState = llvm::any_of(M.StateMembers, [&](const auto &Mem) {
+      return Traverse.Members.count({M.StateStruct, Mem.Name}) > 0;
+    });
+    if (!VisitsState)
+      continue;
+    if (!HasClear) {
+      Finding F;
+      F.CheckName = Name;
+      F.Warning.Loc = M.Loc;
+      F.Warning.Message =
+          wording::python::moduleWithoutClear(Module, Traverse.Function);
+      F.Notes.push_back({Traverse.FunctionLoc,
+                         wording::python::slotDefinedHere("m_traverse",
+                                                          Traverse.Function)});
+      Out.push_back(std::move(F));
+      continue;
+    }
+    PySlotSummary Clear = P.moduleSummary(M, "m_clear");
+    if (!Clear.Known)
+      continue;
+    for (const PyObjectMemberFact &Mem : M.StateMembers) {
+      PyMemberRef Ref{M.StateStruct, Mem.Name};
+      if (!Traverse.Members.count(Ref) || Clear.Members.count(Ref))
+        continue;
+      Finding F;
+      F.CheckName = Name;
+      F.Warning.Loc = Mem.Loc;
+      F.Warning.Message = wording::python::stateNotCleared(
+          Qualified(Mem), Traverse.Function, Clear.Function, Module);
+      F.Notes.push_back({Clear.FunctionLoc, wording::python::slotDefinedHere(
+                                                "m_clear", Clear.Function)});
+      Out.push_back(std::move(F));
+    }
+  }
+}
+
+} // namespace cyclint

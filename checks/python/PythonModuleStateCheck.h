@@ -1,0 +1,28 @@
+//===- PythonModuleStateCheck.h - cyclint-python-module-state ----*- C++ -*-===//
+//
+// A PyModuleDef with per-module state (m_size > 0) whose state struct holds
+// objects needs an m_traverse that visits them and an m_clear that clears
+// what m_traverse visits. Documentation: docs/checks/python-module-state.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CYCLINT_CHECKS_PYTHONMODULESTATECHECK_H
+#define CYCLINT_CHECKS_PYTHONMODULESTATECHECK_H
+
+#include "core/Check.h"
+
+namespace cyclint {
+
+class PythonModuleStateCheck : public Check {
+public:
+  static constexpr const char *Name = "python-module-state";
+  static constexpr const char *Summary =
+      "module state objects missing from m_traverse or m_clear";
+
+  explicit PythonModuleStateCheck(const CheckOptions &Options);
+  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+};
+
+} // namespace cyclint
+
+#endif // CYCLINT_CHECKS_PYTHONMODULESTATECHECK_H

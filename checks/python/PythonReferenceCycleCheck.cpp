@@ -1,0 +1,162 @@
+//===- PythonReferenceCycleCheck.cpp - cyclint-python-reference-cycle ----===//
+//
+// Per type with a known struct and known GC support, per owned member that
+// may hold any object (PyContent::Arbitrary):
+//   * no Py_TPFLAGS_HAVE_GC (after inheritance): never freed, a warning;
+//   * GC support, and the traverse (followed through helpers and bases) is
+//     known to visit the member: freed only by the collector, a note (a
+//     warning with GC=disabled);
+//   * no GC support, but some GC type's traverse visits the member (an owner
+//     walking a list of its non-GC elements): silent, the collector sees it;
+//   * otherwise silent: a traverse that misses the member is
+//     python-traverse-missing-member's, an unknown traverse nobody's.
+// A member owned by several types (a base struct) gets the worst verdict,
+// reported once. Never-freed members of one type are one warning, at the
+// first in declaration order, with a note for each other one.
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/python/PythonReferenceCycleCheck.h"
+#include "checks/python/PythonCheckSupport.h"
+
+#include <map>
+#include <set>
+#include <vector>
+
+namespace cyclint {
+
+PythonReferenceCycleCheck::PythonReferenceCycleCheck(const CheckOptions &Options)
+    : GCDisabled(Options.get(Name, "GC", "enabled") == "disabled") {}
+
+void PythonReferenceCycleCheck::run(const ProgramGraph &Graph,
+                                    std::vector<Finding> &Out) {
+  const PythonProgram &P = Graph.python();
+  // A member may belong to several types (a base struct): the verdict is the
+  // worst over all of them. Never freed (a type without GC support) wins;
+  // a traverse that misses the member, or that cannot be followed, makes the
+  // member another check's business (or nobody's); only when every type
+  // visits it is it freed by the collector alone.
+  enum Verdict { CollectorOnly, Silent, NeverFreed };
+  struct State {
+    Verdict V = CollectorOnly;
+    const PyMemberInfo *Member = nullptr;
+    const PyType *Type = nullptr; // the type that decided the verdict
+    PySlotSummary Traverse;
+  };
+  std::map<PyMemberRef, State> States;
+  // Members some GC type's traverse visits, through any pointer (an owner
+  // walking a list of non-GC elements visits `elem->key`): the collector
+  // sees those edges, so they are not "never freed".
+  std::set<PyMemberRef> VisitedByCollector;
+  for (const PyType &T : P.types()) {
+    if (!T.GCKnown || !T.HaveGC || !T.Traverse)
+      continue;
+    PySlotSummary S = P.traverseSummary(T);
+    VisitedByCollector.insert(S.Members.begin(), S.Members.end());
+  }
+  for (const PyType &T : P.types()) {
+    if (T.Struct < 0)
+      continue;
+    std::optional<PySlotSummary> Traverse;
+    for (const PyMemberInfo *M : P.ownedMembers(T)) {
+      if (M->Content != PyContent::Arbitrary)
+        continue;
+      auto [It, New] = States.try_emplace(M->Ref);
+      State &S = It->second;
+      if (New) {
+        S.Member = M;
+        S.Type = &T;
+      }
+      if (S.V == NeverFreed)
+        continue;
+      if (!T.GCKnown) {
+        S.V = Silent;
+        continue;
+      }
+      if (!T.HaveGC) {
+        if (VisitedByCollector.count(M->Ref)) {
+          S.V = Silent;
+          continue;
+        }
+        S.V = NeverFreed;
+        S.Type = &T;
+        continue;
+      }
+      if (!Traverse)
+        Traverse = P.traverseSummary(T);
+      if (!Traverse->Known || !Traverse->Members.count(M->Ref)) {
+        S.V = Silent;
+      } else if (S.V == CollectorOnly && S.Traverse.Function.empty()) {
+        S.Traverse = *Traverse;
+        S.Type = &T;
+      }
+    }
+  }
+
+  // Never-freed members, grouped by the type that decided the verdict, in
+  // declaration order: one warning per type at its first such member, a
+  // note for each other one (one missing flag, one finding).
+  std::vector<std::pair<const PyType *, std::vector<const PyMemberInfo *>>>
+      NeverFreedByType;
+  for (const PyType &T : P.types()) {
+    if (T.Struct < 0)
+      continue;
+    std::vector<const PyMemberInfo *> Group;
+    for (const PyMemberInfo *M : P.ownedMembers(T)) {
+      auto It = States.find(M->Ref);
+      if (It != States.end() && It->second.V == NeverFreed &&
+          It->second.Type == &T && It->second.Member == M) {
+        Group.push_back(M);
+        It->second.Member = nullptr; // reported with this group
+      }
+    }
+    if (!Group.empty())
+      NeverFreedByType.push_back({&T, std::move(Group)});
+  }
+  for (auto &[TP, Group] : NeverFreedByType) {
+    const PyType &T = *TP;
+    const PyMemberInfo &M = *Group.front();
+    Finding F;
+    F.CheckName = Name;
+    F.Warning.Loc = pycheck::memberLoc(M);
+    F.Warning.Message = wording::python::neverFreedCycle(
+        M.qualifiedName(), pycheck::typeName(T),
+        wording::python::cyclePath(M.StructName, true));
+    if (Group.size() > 1)
+      F.Warning.Message += wording::python::neverFreedOthers(Group.size() - 1);
+    pycheck::addContentNotes(M, F);
+    for (size_t I = 1; I < Group.size(); ++I) {
+      const PyMemberInfo &Other = *Group[I];
+      F.Notes.push_back({pycheck::memberLoc(Other),
+                         wording::python::neverFreedAlso(
+                             Other.qualifiedName(),
+                             wording::python::cyclePath(Other.StructName,
+                                                        true))});
+      pycheck::addContentNotes(Other, F, 1);
+    }
+    F.Notes.push_back(
+        {T.Fact.FlagsLoc,
+         wording::python::noGCSupport(pycheck::typeName(T), T.Base >= 0)});
+    Out.push_back(std::move(F));
+  }
+
+  for (auto &[Ref, S] : States) {
+    if (S.V != CollectorOnly)
+      continue;
+    const PyMemberInfo &M = *S.Member;
+    std::string Path = wording::python::cyclePath(M.StructName, true);
+    Finding F;
+    F.CheckName = Name;
+    F.Warning.Loc = pycheck::memberLoc(M);
+    F.Level = GCDisabled ? Severity::Warning : Severity::Note;
+    F.Warning.Message = wording::python::collectorOnlyCycle(
+        M.qualifiedName(), Path, GCDisabled);
+    pycheck::addContentNotes(M, F);
+    F.Notes.push_back({S.Traverse.FunctionLoc,
+                       wording::python::visitedBy(M.qualifiedName(),
+                                                  S.Traverse.Function)});
+    Out.push_back(std::move(F));
+  }
+}
+
+} // namespace cyclint

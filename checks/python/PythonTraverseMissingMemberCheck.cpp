@@ -1,0 +1,48 @@
+//===- PythonTraverseMissingMemberCheck.cpp - cyclint-python-traverse-missing-member -===//
+//
+// Per GC type whose traverse is known (every helper and base traverse it
+// calls could be followed), per owned member that may hold any object and is
+// not visited: a warning at the member. Members the model cannot tell about
+// (PyContent::Unknown) and weak-reference lists are not reported.
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/python/PythonTraverseMissingMemberCheck.h"
+#include "checks/python/PythonCheckSupport.h"
+
+#include <set>
+
+namespace cyclint {
+
+PythonTraverseMissingMemberCheck::PythonTraverseMissingMemberCheck(
+    const CheckOptions &) {}
+
+void PythonTraverseMissingMemberCheck::run(const ProgramGraph &Graph,
+                                           std::vector<Finding> &Out) {
+  const PythonProgram &P = Graph.python();
+  std::set<std::pair<PyMemberRef, std::string>> Reported;
+  for (const PyType &T : P.types()) {
+    if (T.Struct < 0 || !T.GCKnown || !T.HaveGC || !T.Traverse)
+      continue;
+    PySlotSummary S = P.traverseSummary(T);
+    if (!S.Known)
+      continue;
+    for (const PyMemberInfo *M : P.ownedMembers(T)) {
+      if (M->Content != PyContent::Arbitrary || S.Members.count(M->Ref))
+        continue;
+      if (!Reported.insert({M->Ref, S.Function}).second)
+        continue;
+      Finding F;
+      F.CheckName = Name;
+      F.Warning.Loc = pycheck::memberLoc(*M);
+      F.Warning.Message = wording::python::notVisited(
+          M->qualifiedName(), S.Function, pycheck::typeName(T));
+      pycheck::addContentNotes(*M, F);
+      F.Notes.push_back({S.FunctionLoc, wording::python::slotDefinedHere(
+                                            "tp_traverse", S.Function)});
+      Out.push_back(std::move(F));
+    }
+  }
+}
+
+} // namespace cyclint

@@ -1,0 +1,356 @@
+//===- Diagnostics.cpp - Rendering findings, and their wording ------------===//
+
+#include "core/Diagnostics.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+namespace cyclint {
+
+void sortFindings(std::vector<Finding> &Findings) {
+  llvm::stable_sort(Findings, [](const Finding &A, const Finding &B) {
+    return std::tie(A.Warning.Loc, A.Warning.Message, A.CheckName) <
+           std::tie(B.Warning.Loc, B.Warning.Message, B.CheckName);
+  });
+}
+
+unsigned warningCount(const std::vector<Finding> &Findings) {
+  return llvm::count_if(Findings, [](const Finding &F) {
+    return F.Level == Severity::Warning;
+  });
+}
+
+static void printLocation(llvm::raw_ostream &OS, const SourceLocation &Loc) {
+  if (Loc.isValid())
+    OS << Loc.File << ":" << Loc.Line << ":" << Loc.Column << ": ";
+  else
+    OS << "cyclint: ";
+}
+
+void printFindings(llvm::raw_ostream &OS,
+                   const std::vector<Finding> &Findings) {
+  for (const Finding &F : Findings) {
+    printLocation(OS, F.Warning.Loc);
+    OS << (F.Level == Severity::Note ? "note: " : "warning: ")
+       << F.Warning.Message << " [cyclint-" << F.CheckName << "]\n";
+    for (const DiagnosticMessage &N : F.Notes) {
+      printLocation(OS, N.Loc);
+      OS << "note: " << N.Message << "\n";
+    }
+  }
+}
+
+namespace wording {
+
+static std::string quoted(llvm::StringRef S) { return "'" + S.str() + "'"; }
+
+static std::string holdDescription(const GraphEdge &E) {
+  if (E.OwnedRawPointer)
+    return "raw pointer deleted by the destructor";
+  if (E.Via.empty())
+    return "by value";
+  std::string Text;
+  for (const std::string &V : E.Via) {
+    if (!Text.empty())
+      Text += " of ";
+    Text += V;
+  }
+  return Text;
+}
+
+std::string edgeNote(const ProgramGraph &G, const MemberStep &Step) {
+  const GraphEdge &E = *Step.Edge;
+  std::string Text = quoted(G.memberName(E.Member)) + " (" +
+                     holdDescription(E) + ")";
+  if (E.Member.Record != Step.Holder)
+    Text += ", inherited by " + quoted(G.node(Step.Holder).Name) + ",";
+  Text += " keeps " + quoted(G.node(Step.Target).Name) + " alive";
+  if (Step.Declared != NoNode)
+    Text += " (it points to a " + quoted(G.node(Step.Declared).Name) +
+            ", which may be a " + quoted(G.node(Step.Target).Name) + ")";
+  return Text;
+}
+
+std::string cyclePath(const ProgramGraph &G,
+                      const std::vector<MemberStep> &Cycle) {
+  std::string Text = G.node(Cycle.front().Holder).Name;
+  for (const MemberStep &S : Cycle)
+    Text += " -> " + G.node(S.Target).Name;
+  return Text;
+}
+
+std::string neverFreedCycle(const ProgramGraph &G,
+                            const std::vector<MemberStep> &Cycle) {
+  return quoted(G.memberName(Cycle.front().Edge->Member)) +
+         " closes a reference cycle that is never freed (" +
+         cyclePath(G, Cycle) +
+         "); make this member a weak or non-owning reference";
+}
+
+namespace python {
+
+std::string typeName(const std::string &Var, const std::string &PyName,
+                     bool Heap) {
+  std::string Text = quoted(Var);
+  if (!PyName.empty())
+    Text += " (" + PyName + ")";
+  return Text;
+}
+
+std::string cyclePath(const std::string &Struct, bool SelfTyped) {
+  return SelfTyped ? Struct + " -> " + Struct
+                   : Struct + " -> any object -> " + Struct;
+}
+
+std::string neverFreedCycle(const std::string &Member, const std::string &Type,
+                            const std::string &Path) {
+  return quoted(Member) + " can close a reference cycle that is never freed (" +
+         Path + "): type " + Type +
+         " does not take part in the cycle collector; set "
+         "Py_TPFLAGS_HAVE_GC and implement tp_traverse and tp_clear";
+}
+
+std::string neverFreedOthers(size_t Count) {
+  return " (and " + std::to_string(Count) + " other member" +
+         (Count == 1 ? "" : "s") + " of the type, see notes)";
+}
+
+std::string neverFreedAlso(const std::string &Member, const std::string &Path) {
+  return quoted(Member) + " can also close a reference cycle that is never "
+                          "freed (" +
+         Path + ")";
+}
+
+std::string collectorOnlyCycle(const std::string &Member,
+                               const std::string &Path, bool GCDisabled) {
+  std::string Text = quoted(Member) +
+                     " can close a reference cycle that only the cycle "
+                     "collector frees (" +
+                     Path + ")";
+  if (GCDisabled)
+    Text += "; with the collector disabled or frozen (--python-gc=disabled) "
+            "it is never freed";
+  return Text;
+}
+
+std::string noGCSupport(const std::string &Type, bool Inherited) {
+  return "type " + Type + (Inherited ? " inherits no" : " does not set") +
+         " Py_TPFLAGS_HAVE_GC: the cycle collector never sees its instances";
+}
+
+std::string contentReason(const std::string &Member, const std::string &Kind,
+                          const std::string &Attribute,
+                          const std::string &Function,
+                          const std::string &Detail) {
+  if (Kind == "member")
+    return quoted(Member) + " is writable from Python as attribute " +
+           quoted(Attribute) + " (" + Function +
+           "), so it can hold any object: `a." + Attribute + " = b; b." +
+           Attribute + " = a`";
+  if (Kind == "setter")
+    return quoted(Member) + " is set by " + quoted(Function) +
+           ", the setter of attribute " + quoted(Attribute) +
+           ", to any object it is given";
+  if (Kind == "dict")
+    return quoted(Member) + " is the instance __dict__ of " + Function +
+           " (tp_dictoffset): it can hold any object";
+  llvm::StringRef Parser(Detail);
+  Parser.consume_front("_");
+  if (Parser.starts_with("PyArg_")) {
+    Parser.consume_back("_SizeT");
+    return quoted(Member) + " is set in " + quoted(Function) +
+           " from an argument parsed by " + Parser.str() +
+           ", which can be any object";
+  }
+  return quoted(Member) + " is set in " + quoted(Function) +
+         " from its parameter " + quoted(Detail) + ", which can be any object";
+}
+
+std::string filledReason(const std::string &Member, const std::string &Function,
+                         const std::string &Detail, const std::string &Api,
+                         const std::string &Container) {
+  llvm::StringRef Parser(Detail);
+  Parser.consume_front("_");
+  std::string What;
+  if (Parser.starts_with("PyArg_")) {
+    Parser.consume_back("_SizeT");
+    What = "an argument parsed by " + Parser.str();
+  } else {
+    What = "its parameter " + quoted(Detail);
+  }
+  return quoted(Member) + " holds a container made by " + Container +
+         ", and " + quoted(Function) + " puts " + What + " into it with " +
+         Api + ": the container can hold any object";
+}
+
+std::string visitedBy(const std::string &Member, const std::string &Traverse) {
+  return "tp_traverse " + quoted(Traverse) + " visits " + quoted(Member);
+}
+
+std::string notVisited(const std::string &Member, const std::string &Traverse,
+                       const std::string &Type) {
+  return quoted(Member) + " is not visited by tp_traverse " +
+         quoted(Traverse) + " of type " + Type +
+         ": a reference cycle through it is never freed";
+}
+
+std::string slotDefinedHere(const std::string &Slot,
+                            const std::string &Function) {
+  return Slot + " " + quoted(Function) + " is defined here";
+}
+
+std::string notCleared(const std::string &Member, const std::string &Traverse,
+                       const std::string &Clear, const std::string &Type) {
+  return quoted(Member) + " is visited by tp_traverse " + quoted(Traverse) +
+         " but not cleared by tp_clear " + quoted(Clear) + " of type " + Type +
+         ": the collector cannot break a reference cycle through it";
+}
+
+std::string gcFlagWithoutTraverse(const std::string &Type) {
+  return "type " + Type +
+         " sets Py_TPFLAGS_HAVE_GC but has no tp_traverse, not even "
+         "inherited: PyType_Ready fails with SystemError since Python 3.11";
+}
+
+std::string groupInheritance(const std::string &Type, const std::string &Base) {
+  return "tp_traverse and tp_clear are inherited from " + Base +
+         " only together with Py_TPFLAGS_HAVE_GC, when " + Type +
+         " sets none of the three";
+}
+
+std::string traverseWithoutGCFlag(const std::string &Traverse,
+                                  const std::string &Type) {
+  return "tp_traverse " + quoted(Traverse) + " of type " + Type +
+         " is never called: the type does not set Py_TPFLAGS_HAVE_GC";
+}
+
+std::string flagsHere(const std::string &Type) {
+  return "the flags of type " + Type + " are set here";
+}
+
+std::string heapTraverseMissesType(const std::string &Traverse,
+                                   const std::string &Type) {
+  return "tp_traverse " + quoted(Traverse) + " of heap type " + Type +
+         " does not visit Py_TYPE(self): since Python 3.9 every instance "
+         "owns a reference to its heap type, and a cycle through the type "
+         "is never freed";
+}
+
+std::string heapTraverseVisitsTypeBefore39(const std::string &Traverse,
+                                           const std::string &Type) {
+  return "tp_traverse " + quoted(Traverse) + " of heap type " + Type +
+         " visits Py_TYPE(self), which instances do not own before Python "
+         "3.9";
+}
+
+std::string heapDeallocKeepsType(const std::string &Dealloc,
+                                 const std::string &Type) {
+  return "tp_dealloc " + quoted(Dealloc) + " of heap type " + Type +
+         " frees the object without releasing its type: call "
+         "Py_DECREF(Py_TYPE(self)) after tp_free";
+}
+
+std::string heapTypeWithoutGC(const std::string &Type) {
+  return "heap type " + Type +
+         " does not set Py_TPFLAGS_HAVE_GC: every instance owns a reference "
+         "to its type, so a reference cycle through the type (an instance "
+         "kept in the type's __dict__ or in its module's state) is never "
+         "freed";
+}
+
+std::string managedDictNotVisited(const std::string &Traverse,
+                                  const std::string &Type) {
+  return "tp_traverse " + quoted(Traverse) + " of type " + Type +
+         " does not call PyObject_VisitManagedDict: the type sets "
+         "Py_TPFLAGS_MANAGED_DICT, and a reference cycle through the "
+         "instance __dict__ is never freed";
+}
+
+std::string managedDictNotCleared(const std::string &Clear,
+                                  const std::string &Type) {
+  return "tp_clear " + quoted(Clear) + " of type " + Type +
+         " does not call PyObject_ClearManagedDict: the type sets "
+         "Py_TPFLAGS_MANAGED_DICT, and the collector cannot break a "
+         "reference cycle through the instance __dict__";
+}
+
+std::string managedDictWithDictOffset(const std::string &Type) {
+  return "type " + Type +
+         " sets both Py_TPFLAGS_MANAGED_DICT and tp_dictoffset, which is an "
+         "error: the runtime places a managed __dict__ itself";
+}
+
+std::string managedDictWithoutGC(const std::string &Type) {
+  return "type " + Type +
+         " sets Py_TPFLAGS_MANAGED_DICT without Py_TPFLAGS_HAVE_GC: the "
+         "instance __dict__ can hold any object, and the cycle collector "
+         "never sees a reference cycle through it";
+}
+
+std::string moduleWithoutTraverse(const std::string &Module,
+                                  const std::string &State, bool NoClear) {
+  return "module " + Module + " keeps objects in its state " +
+         quoted(State) + " but has no m_traverse" +
+         (NoClear ? " and no m_clear" : "") +
+         ": the cycle collector cannot see them, and a reference cycle "
+         "through the state (module -> type -> module) is never freed";
+}
+
+std::string stateMember(const std::string &Member) {
+  return quoted(Member) + " holds an object";
+}
+
+std::string stateNotVisited(const std::string &Member,
+                            const std::string &Traverse,
+                            const std::string &Module) {
+  return quoted(Member) + " is not visited by m_traverse " +
+         quoted(Traverse) + " of module " + Module +
+         ": a reference cycle through it is never freed";
+}
+
+std::string moduleWithoutClear(const std::string &Module,
+                               const std::string &Traverse) {
+  return "module " + Module + " has m_traverse " + quoted(Traverse) +
+         " but no m_clear: the collector cannot break a reference cycle "
+         "through its state";
+}
+
+std::string stateNotCleared(const std::string &Member,
+                            const std::string &Traverse,
+                            const std::string &Clear,
+                            const std::string &Module) {
+  return quoted(Member) + " is visited by m_traverse " + quoted(Traverse) +
+         " but not cleared by m_clear " + quoted(Clear) + " of module " +
+         Module + ": the collector cannot break a reference cycle through it";
+}
+
+std::string untrackedAllocation(const std::string &Function,
+                                const std::string &Allocator) {
+  return "object allocated with " + Allocator + " in " + quoted(Function) +
+         " is never tracked with PyObject_GC_Track: the cycle collector "
+         "cannot see it";
+}
+
+std::string untrackedFromSlot(const std::string &Function,
+                              const std::string &Slot, const std::string &Type,
+                              const std::string &Allocator) {
+  return "object allocated with " + Allocator + " is returned by " + Slot +
+         " " + quoted(Function) + " of type " + Type +
+         " without PyObject_GC_Track: the cycle collector cannot see it";
+}
+
+std::string untrackedFromHelper(const std::string &Function,
+                                const std::string &Allocator) {
+  return "object allocated with " + Allocator + " in " + quoted(Function) +
+         " is tracked by none of its callers: the cycle collector cannot "
+         "see it";
+}
+
+std::string callerDoesNotTrack(const std::string &Caller,
+                               const std::string &Function) {
+  return quoted(Caller) + " keeps the result of " + quoted(Function) +
+         " without PyObject_GC_Track";
+}
+
+} // namespace python
+} // namespace wording
+} // namespace cyclint

@@ -1,0 +1,444 @@
+//===- Driver.cpp - One analysis run --------------------------------------===//
+//
+// Each TU is parsed by its own ClangTool on a worker thread, with the exact
+// command of its database entry plus a few adjustments: syntax only, no
+// warnings (a -Werror must not fail the analysis), and clang's resource
+// directory so that builtin headers resolve whatever compiler the database
+// names. Results are stored by job index, so the output does not depend on
+// the order in which threads finish.
+//
+//===----------------------------------------------------------------------===//
+
+#include "core/Driver.h"
+#include "models/cxx/FactExtractor.h"
+#include "models/cxx/OwnershipModel.h"
+#include "models/cxx/ProgramGraph.h"
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Driver/Options.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/xxhash.h"
+
+#include <mutex>
+
+#ifndef CYCLINT_CLANG_RESOURCE_DIR
+#error "CYCLINT_CLANG_RESOURCE_DIR must be defined by the build"
+#endif
+
+using namespace llvm;
+using namespace clang::tooling;
+
+namespace cyclint {
+
+namespace {
+
+/// Hands ClangTool exactly one command: a file may have several entries in
+/// a database, and each is its own job.
+class SingleCommandDatabase : public CompilationDatabase {
+public:
+  explicit SingleCommandDatabase(CompileCommand Command)
+      : Command(std::move(Command)) {}
+  std::vector<CompileCommand> getCompileCommands(StringRef) const override {
+    return {Command};
+  }
+
+private:
+  CompileCommand Command;
+};
+
+/// Keeps the first error of a TU for a one-line report; drops warnings.
+class ErrorCollector : public clang::DiagnosticConsumer {
+public:
+  explicit ErrorCollector(StringRef Directory) : Directory(Directory) {}
+
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < clang::DiagnosticsEngine::Error || !First.empty())
+      return;
+    SmallString<128> Message;
+    Info.FormatDiagnostic(Message);
+    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
+      clang::PresumedLoc P =
+          Info.getSourceManager().getPresumedLoc(Info.getLocation());
+      if (P.isValid()) {
+        // Absolute, like every other path cyclint prints.
+        SmallString<256> File(P.getFilename());
+        if (!sys::path::is_absolute(File))
+          sys::fs::make_absolute(Directory, File);
+        sys::path::remove_dots(File, /*remove_dot_dot=*/true);
+        First = formatv("{0}:{1}:{2}: ", File, P.getLine(), P.getColumn()).str();
+      }
+    }
+    First += Message.str();
+  }
+  std::string First;
+
+private:
+  std::string Directory;
+};
+
+/// Drops arguments clang's driver does not know (GCC-only flags such as
+/// -fconserve-stack): they would make the driver fail the TU, and none of
+/// them changes what the program's types are.
+ArgumentsAdjuster dropUnknownArguments() {
+  return [](const CommandLineArguments &Args, StringRef) {
+    if (Args.empty())
+      return Args;
+    std::vector<const char *> Argv;
+    for (size_t I = 1; I < Args.size(); ++I)
+      Argv.push_back(Args[I].c_str());
+    unsigned MissingIndex = 0, MissingCount = 0;
+    llvm::opt::InputArgList Parsed = clang::driver::getDriverOptTable().ParseArgs(
+        Argv, MissingIndex, MissingCount,
+        llvm::opt::Visibility(clang::driver::options::ClangOption));
+    std::vector<bool> Drop(Args.size(), false);
+    for (const llvm::opt::Arg *A : Parsed.filtered(clang::driver::options::OPT_UNKNOWN))
+      Drop[A->getIndex() + 1] = true;
+    CommandLineArguments Kept;
+    for (size_t I = 0; I < Args.size(); ++I)
+      if (!Drop[I])
+        Kept.push_back(Args[I]);
+    return Kept;
+  };
+}
+
+/// `ccache g++ ...` (databases written by bear or by wrapper scripts): the
+/// launcher is not the compiler, and clang would take `g++` for an input.
+ArgumentsAdjuster stripCompilerLaunchers() {
+  return [](const CommandLineArguments &Args, StringRef) {
+    CommandLineArguments Out = Args;
+    while (Out.size() > 1) {
+      StringRef Tool = sys::path::filename(Out.front());
+      if (Tool != "ccache" && Tool != "sccache" && Tool != "distcc" &&
+          Tool != "icecc" && Tool != "buildcache")
+        break;
+      Out.erase(Out.begin());
+    }
+    return Out;
+  };
+}
+
+struct Job {
+  std::string File;
+  CompileCommand Command;
+};
+
+struct JobResult {
+  bool Ok = false;
+  std::string Failure;
+  TUFacts Facts;
+};
+
+/// `-p` names a build directory or the database file itself.
+std::string databasePath(StringRef BuildPath) {
+  SmallString<256> Path(BuildPath);
+  if (sys::fs::is_directory(Path))
+    sys::path::append(Path, "compile_commands.json");
+  return std::string(Path);
+}
+
+Expected<std::unique_ptr<CompilationDatabase>>
+loadDatabase(StringRef BuildPath) {
+  SmallString<256> Path(databasePath(BuildPath));
+  if (!sys::fs::exists(Path))
+    return createStringError(inconvertibleErrorCode(),
+                             "%s: no such file (expected a compilation "
+                             "database or a build directory containing one)",
+                             Path.c_str());
+  auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/true,
+                                      /*IsVolatile=*/true);
+  if (!Buffer)
+    return createStringError(Buffer.getError(), "%s: %s", Path.c_str(),
+                             Buffer.getError().message().c_str());
+  // JSONCompilationDatabase reads JSON with a YAML parser that recovers from
+  // syntax errors: a truncated database printed "YAML:1:76: error" and then
+  // yielded the entries before the damage. Check the syntax strictly first.
+  if (auto Parsed = json::parse((*Buffer)->getBuffer()); !Parsed)
+    return createStringError(inconvertibleErrorCode(), "%s: invalid JSON: %s",
+                             Path.c_str(),
+                             toString(Parsed.takeError()).c_str());
+  std::string Error;
+  auto DB = JSONCompilationDatabase::loadFromBuffer(
+      (*Buffer)->getBuffer(), Error, JSONCommandLineSyntax::AutoDetect);
+  if (!DB)
+    return createStringError(inconvertibleErrorCode(), "%s: %s", Path.c_str(),
+                             Error.c_str());
+  return std::unique_ptr<CompilationDatabase>(std::move(DB));
+}
+
+std::string normalizedAbsolute(StringRef File) {
+  SmallString<256> Path(File);
+  sys::fs::make_absolute(Path);
+  sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
+JobResult runJob(const Job &J, const OwnershipModel &Model,
+                 const AnalysisOptions &Options) {
+  JobResult Result;
+  SmallString<256> Source(J.Command.Filename);
+  if (!sys::path::is_absolute(Source))
+    sys::fs::make_absolute(J.Command.Directory, Source);
+  if (int FD; std::error_code EC = sys::fs::openFileForRead(Source, FD)) {
+    Result.Failure = "cannot read source file: " + EC.message();
+    return Result;
+  } else {
+    sys::Process::SafelyCloseFileDescriptor(FD);
+  }
+
+  // ClangTool enters the command's directory through its file system. The
+  // process-wide one would chdir the whole process, under the feet of the
+  // other workers (relative paths then resolve in another TU's directory),
+  // and a directory it cannot enter is a fatal error: give each job a file
+  // system with its own working directory, and check the directory first.
+  if (!sys::fs::is_directory(J.Command.Directory)) {
+    Result.Failure = "working directory '" + J.Command.Directory +
+                     "' of the compile command does not exist";
+    return Result;
+  }
+  IntrusiveRefCntPtr<vfs::FileSystem> FS(vfs::createPhysicalFileSystem());
+  SingleCommandDatabase DB(J.Command);
+  ClangTool Tool(DB, {std::string(Source)},
+                 std::make_shared<clang::PCHContainerOperations>(), FS);
+  Tool.setPrintErrorMessage(false); // failures are reported in one line
+  // ClangTool's own adjusters (syntax-only, strip output) run first; these
+  // must run before anything inspects argv[0].
+  Tool.clearArgumentsAdjusters();
+  Tool.appendArgumentsAdjuster(stripCompilerLaunchers());
+  Tool.appendArgumentsAdjuster(getClangStripOutputAdjuster());
+  Tool.appendArgumentsAdjuster(getClangSyntaxOnlyAdjuster());
+  Tool.appendArgumentsAdjuster(getClangStripDependencyFileAdjuster());
+  Tool.appendArgumentsAdjuster(dropUnknownArguments());
+  if (!Options.ExtraArgsBefore.empty())
+    Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+        Options.ExtraArgsBefore, ArgumentInsertPosition::BEGIN));
+  CommandLineArguments After{"-w", "-resource-dir=" CYCLINT_CLANG_RESOURCE_DIR};
+  llvm::append_range(After, Options.ExtraArgs);
+  Tool.appendArgumentsAdjuster(
+      getInsertArgumentAdjuster(After, ArgumentInsertPosition::END));
+  ErrorCollector Errors(J.Command.Directory);
+  Tool.setDiagnosticConsumer(&Errors);
+
+  struct Factory : FrontendActionFactory {
+    const OwnershipModel &Model;
+    std::string Directory;
+    TUFacts &Out;
+    Factory(const OwnershipModel &M, std::string D, TUFacts &O)
+        : Model(M), Directory(std::move(D)), Out(O) {}
+    std::unique_ptr<clang::FrontendAction> create() override {
+      return createExtractFactsAction(Model, Directory, Out);
+    }
+  } F(Model, J.Command.Directory, Result.Facts);
+
+  int Status = Tool.run(&F);
+  if (Status != 0 || Errors.getNumErrors() > 0) {
+    unsigned N = Errors.getNumErrors();
+    Result.Failure = N == 0 ? std::string("the compiler could not run")
+                            : formatv("{0} compile error{1}, not analyzed "
+                                      "(first: {2})",
+                                      N, N == 1 ? "" : "s", Errors.First)
+                                  .str();
+    return Result;
+  }
+  Result.Ok = true;
+  return Result;
+}
+
+std::string factsFileName(const Job &J) {
+  std::string Key = J.Command.Directory + "\n" + J.Command.Filename;
+  for (const std::string &Arg : J.Command.CommandLine)
+    Key += "\n" + Arg;
+  return formatv("{0}-{1:x16}.facts.json", sys::path::filename(J.File),
+                 xxh3_64bits(Key))
+      .str();
+}
+
+} // namespace
+
+Expected<std::vector<std::string>> enabledChecks(StringRef Globs) {
+  auto Parsed = CheckGlobs::parse(Globs);
+  if (!Parsed)
+    return Parsed.takeError();
+  std::vector<std::string> Names;
+  for (const CheckInfo &C : allChecks())
+    if (Parsed->enables(std::string("cyclint-") + C.Name))
+      Names.push_back(C.Name);
+  return Names;
+}
+
+Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
+  // Together they would read facts, then stop before the checks: a run
+  // that reports nothing and exits 0.
+  if (!Options.ExportFactsDir.empty() && !Options.ImportFactsDir.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "--export-facts and --import-facts cannot be "
+                             "used together");
+  OwnershipModel Model = OwnershipModel::builtin();
+  for (const std::string &File : Options.ModelFiles)
+    if (Error E = Model.addModelFile(File))
+      return E;
+
+  auto CheckNames = enabledChecks(Options.Checks);
+  if (!CheckNames)
+    return CheckNames.takeError();
+  if (CheckNames->empty() && Options.ExportFactsDir.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "no checks enabled by --checks='%s'",
+                             Options.Checks.c_str());
+
+  // Checks read their options when constructed: constructing each one now,
+  // enabled or not, turns a misspelt option or value into an error before
+  // any TU is parsed.
+  for (const CheckInfo &C : allChecks())
+    (void)C.Create(Options.CheckOpts);
+  if (Error E = Options.CheckOpts.diagnose())
+    return E;
+
+  AnalysisResult Result;
+  std::vector<TUFacts> AllFacts;
+
+  if (!Options.ImportFactsDir.empty()) {
+    std::error_code EC;
+    std::vector<std::string> Files;
+    for (sys::fs::directory_iterator It(Options.ImportFactsDir, EC), End;
+         It != End && !EC; It.increment(EC))
+      if (StringRef(It->path()).ends_with(".facts.json"))
+        Files.push_back(It->path());
+    if (EC)
+      return createStringError(EC, "%s: %s", Options.ImportFactsDir.c_str(),
+                               EC.message().c_str());
+    if (Files.empty())
+      return createStringError(inconvertibleErrorCode(),
+                               "%s: no *.facts.json files to import",
+                               Options.ImportFactsDir.c_str());
+    llvm::sort(Files);
+    for (const std::string &File : Files) {
+      auto Facts = readFactsFile(File);
+      if (!Facts) {
+        // The failure line names the file already; keep only the reason.
+        std::string Reason;
+        handleAllErrors(
+            Facts.takeError(),
+            [&](const FileError &E) { Reason = E.messageWithoutFileInfo(); },
+            [&](const ErrorInfoBase &E) { Reason = E.message(); });
+        Result.Failures.push_back({File, Reason});
+        continue;
+      }
+      AllFacts.push_back(std::move(*Facts));
+      ++Result.TUsAnalyzed;
+    }
+  } else {
+    if (Options.BuildPath.empty())
+      return createStringError(inconvertibleErrorCode(),
+                               "no compilation database: pass -p <build dir>");
+    auto DB = loadDatabase(Options.BuildPath);
+    if (!DB)
+      return DB.takeError();
+
+    std::vector<std::string> Files;
+    if (Options.Files.empty()) {
+      Files = (*DB)->getAllFiles();
+      // An empty database is a broken build setup, not a clean program.
+      if (Files.empty())
+        return createStringError(inconvertibleErrorCode(),
+                                 "%s: the compilation database lists no files",
+                                 databasePath(Options.BuildPath).c_str());
+    } else {
+      for (const std::string &F : Options.Files)
+        Files.push_back(normalizedAbsolute(F));
+    }
+    llvm::sort(Files);
+    Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+
+    std::vector<Job> Jobs;
+    for (const std::string &File : Files) {
+      std::vector<CompileCommand> Commands = (*DB)->getCompileCommands(File);
+      if (Commands.empty())
+        Result.Failures.push_back({File, "not in the compilation database"});
+      for (CompileCommand &C : Commands)
+        Jobs.push_back({File, std::move(C)});
+    }
+
+    if (!Options.ExportFactsDir.empty())
+      if (std::error_code EC =
+              sys::fs::create_directories(Options.ExportFactsDir))
+        return createStringError(EC, "%s: %s", Options.ExportFactsDir.c_str(),
+                                 EC.message().c_str());
+
+    std::vector<JobResult> Results(Jobs.size());
+    std::vector<bool> Finished(Jobs.size(), false);
+    std::mutex CommitMutex;
+    unsigned Done = 0;
+    size_t NextToCommit = 0;
+    // Results are committed in job order, whatever order threads finish in,
+    // so that the deduplication keeps the same copy for any -j. Facts files
+    // are written whole, so nothing is dropped when exporting.
+    RecordDeduplicator Dedup;
+    const bool Deduplicate = Options.ExportFactsDir.empty();
+    {
+      DefaultThreadPool Pool(hardware_concurrency(Options.Jobs));
+      for (size_t I = 0; I < Jobs.size(); ++I)
+        Pool.async([&, I] {
+          JobResult R = runJob(Jobs[I], Model, Options);
+          std::lock_guard<std::mutex> Lock(CommitMutex);
+          Results[I] = std::move(R);
+          Finished[I] = true;
+          for (; NextToCommit < Jobs.size() && Finished[NextToCommit];
+               ++NextToCommit)
+            if (Deduplicate && Results[NextToCommit].Ok)
+              Dedup.deduplicate(Results[NextToCommit].Facts);
+          if (Options.Progress)
+            Options.Progress(++Done, Jobs.size(), Jobs[I].File);
+        });
+      Pool.wait();
+    }
+
+    for (size_t I = 0; I < Jobs.size(); ++I) {
+      if (!Results[I].Ok) {
+        Result.Failures.push_back({Jobs[I].File, Results[I].Failure});
+        continue;
+      }
+      ++Result.TUsAnalyzed;
+      if (!Options.ExportFactsDir.empty()) {
+        SmallString<256> Path(Options.ExportFactsDir);
+        sys::path::append(Path, factsFileName(Jobs[I]));
+        if (Error E = writeFactsFile(Results[I].Facts, Path)) {
+          Result.Failures.push_back({Jobs[I].File, toString(std::move(E))});
+          continue;
+        }
+        Result.FactsWritten.push_back(std::string(Path));
+      }
+      AllFacts.push_back(std::move(Results[I].Facts));
+    }
+  }
+
+  llvm::stable_sort(Result.Failures, [](const TUFailure &A, const TUFailure &B) {
+    return A.File < B.File;
+  });
+  if (!Options.ExportFactsDir.empty())
+    return Result;
+
+  ProgramGraph Graph = ProgramGraph::build(std::move(AllFacts));
+  for (const CheckInfo &C : allChecks())
+    if (llvm::is_contained(*CheckNames, C.Name))
+      C.Create(Options.CheckOpts)->run(Graph, Result.Findings);
+  sortFindings(Result.Findings);
+  return Result;
+}
+
+} // namespace cyclint

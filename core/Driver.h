@@ -1,0 +1,67 @@
+//===- Driver.h - One analysis run, from compile database to findings -*- C++ -*-===//
+//
+// The library entry point the front ends (CLI, and later the clang-tidy
+// module) call. It knows nothing of argv or stdout: it takes options and
+// returns findings, per-TU failures and counts.
+//
+//   extract  every TU of the compile database, in parallel, into TUFacts
+//   merge    all TUFacts into one ProgramGraph
+//   check    run the enabled checks over the graph
+//
+// `ExportFactsDir` stops after extract and writes one facts file per TU;
+// `ImportFactsDir` starts at merge from such a directory.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CYCLINT_TOOL_DRIVER_H
+#define CYCLINT_TOOL_DRIVER_H
+
+#include "core/Check.h"
+#include "core/Diagnostics.h"
+
+#include "llvm/Support/Error.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace cyclint {
+
+struct AnalysisOptions {
+  std::string BuildPath;          // directory or compile_commands.json
+  std::vector<std::string> Files; // empty: every file in the database
+  unsigned Jobs = 0;              // 0: all cores
+  std::string Checks = "cyclint-*";
+  CheckOptions CheckOpts;
+  std::vector<std::string> ModelFiles;
+  std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+  std::string ExportFactsDir;
+  std::string ImportFactsDir;
+  /// Called after each TU, from worker threads but never concurrently.
+  std::function<void(unsigned Done, unsigned Total, llvm::StringRef File)>
+      Progress;
+};
+
+/// A TU that could not be analyzed, and why, in one line.
+struct TUFailure {
+  std::string File;
+  std::string Reason;
+};
+
+struct AnalysisResult {
+  unsigned TUsAnalyzed = 0;
+  std::vector<TUFailure> Failures; // sorted by file
+  std::vector<Finding> Findings;   // sorted by location
+  std::vector<std::string> FactsWritten;
+};
+
+/// Errors are problems with the whole run (database, configuration, model):
+/// the CLI maps them to exit code 2. Per-TU problems are Failures.
+llvm::Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options);
+
+/// Names of the checks `Globs` enables, in registry order.
+llvm::Expected<std::vector<std::string>> enabledChecks(llvm::StringRef Globs);
+
+} // namespace cyclint
+
+#endif // CYCLINT_TOOL_DRIVER_H

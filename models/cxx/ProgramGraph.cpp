@@ -1,0 +1,319 @@
+//===- ProgramGraph.cpp - Merging facts into one graph --------------------===//
+//
+// A USR names a declaration, not a definition: two TUs may define different
+// records under one USR (C structs local to a .c file, ODR violations). A
+// node is therefore one (USR, definition location) pair, and a reference from
+// a TU resolves to the definition that TU saw, else to the first one.
+//
+//===----------------------------------------------------------------------===//
+
+#include "models/cxx/ProgramGraph.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+namespace cyclint {
+
+namespace {
+/// An edge as one TU resolved it. The fact lives once in the merged field
+/// (index `Edge`): a header seen by a thousand TUs gives one pending edge,
+/// not a thousand copies.
+struct PendingEdge {
+  NodeId From;
+  unsigned Field;
+  unsigned Edge;
+  NodeId Target;
+  friend bool operator<(const PendingEdge &A, const PendingEdge &B) {
+    return std::tie(A.From, A.Field, A.Edge, A.Target) <
+           std::tie(B.From, B.Field, B.Edge, B.Target);
+  }
+};
+} // namespace
+
+ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
+  // The merge must not depend on scheduling: order TUs by their identity.
+  llvm::stable_sort(TUs, [](const TUFacts &A, const TUFacts &B) {
+    return std::tie(A.MainFile, A.Directory) <
+           std::tie(B.MainFile, B.Directory);
+  });
+
+  ProgramGraph G;
+  std::vector<PythonTUFacts> Python;
+  for (TUFacts &TU : TUs)
+    Python.push_back(std::move(TU.Python));
+  G.Python = PythonProgram::build(std::move(Python));
+  llvm::StringMap<std::vector<NodeId>> DefsByUSR;
+  std::vector<std::vector<std::pair<std::string, NodeId>>> DefinedByTU(TUs.size());
+
+  // Pass 1: one node per (USR, definition location); fields merged by name.
+  for (size_t TU = 0; TU < TUs.size(); ++TU) {
+    for (RecordFact &R : TUs[TU].Records) {
+      std::vector<NodeId> &Defs = DefsByUSR[R.USR];
+      NodeId Id = NoNode;
+      for (NodeId D : Defs)
+        if (G.Nodes[D].Loc == R.Loc)
+          Id = D;
+      if (Id == NoNode) {
+        Id = G.Nodes.size();
+        Defs.push_back(Id);
+        GraphNode N;
+        N.USR = R.USR;
+        N.Name = R.Name;
+        N.TagKind = R.TagKind;
+        N.Loc = R.Loc;
+        G.Nodes.push_back(std::move(N));
+      }
+      GraphNode &N = G.Nodes[Id];
+      N.Polymorphic |= R.Polymorphic;
+      for (FieldFact &F : R.Fields) {
+        auto It = llvm::find_if(N.Fields, [&](const FieldFact &Existing) {
+          return Existing.Name == F.Name;
+        });
+        if (It == N.Fields.end()) {
+          N.Fields.push_back(F);
+          N.Fields.back().Edges.clear();
+          It = std::prev(N.Fields.end());
+        }
+        It->DeletedInDestructor |= F.DeletedInDestructor;
+      }
+      DefinedByTU[TU].emplace_back(R.USR, Id);
+    }
+  }
+
+  // Records a TU shared with an earlier one (dropped as identical by
+  // RecordDeduplicator) still belong to its view of the program.
+  for (size_t TU = 0; TU < TUs.size(); ++TU)
+    for (const auto &[USR, Loc] : TUs[TU].AlsoDefines) {
+      auto Defs = DefsByUSR.find(USR);
+      if (Defs == DefsByUSR.end())
+        continue;
+      for (NodeId D : Defs->second)
+        if (G.Nodes[D].Loc == Loc)
+          DefinedByTU[TU].emplace_back(USR, D);
+    }
+
+  // Pass 2: resolve each TU's references in that TU's view of the program.
+  std::set<PendingEdge> Pending;
+  std::vector<std::set<NodeId>> Bases(G.Nodes.size());
+  for (size_t TU = 0; TU < TUs.size(); ++TU) {
+    llvm::StringMap<NodeId> Local;
+    for (auto &[USR, Id] : DefinedByTU[TU])
+      Local[USR] = Id;
+    auto Resolve = [&](const std::string &USR) -> NodeId {
+      if (auto It = Local.find(USR); It != Local.end())
+        return It->second;
+      auto It = DefsByUSR.find(USR);
+      return It == DefsByUSR.end() || It->second.empty() ? NoNode
+                                                         : It->second.front();
+    };
+    for (const RecordFact &R : TUs[TU].Records) {
+      NodeId From = Local[R.USR];
+      for (const std::string &B : R.BaseUSRs)
+        if (NodeId Base = Resolve(B); Base != NoNode && Base != From)
+          Bases[From].insert(Base);
+      for (const FieldFact &F : R.Fields) {
+        unsigned FieldIndex =
+            llvm::find_if(G.Nodes[From].Fields,
+                          [&](const FieldFact &X) { return X.Name == F.Name; }) -
+            G.Nodes[From].Fields.begin();
+        for (const EdgeFact &E : F.Edges) {
+          // The merged field keeps every edge any TU saw, once.
+          std::vector<EdgeFact> &Merged = G.Nodes[From].Fields[FieldIndex].Edges;
+          auto It = llvm::find(Merged, E);
+          unsigned EdgeIndex = It - Merged.begin();
+          if (It == Merged.end())
+            Merged.push_back(E);
+          NodeId Target = E.TargetUSR.empty() ? NoNode : Resolve(E.TargetUSR);
+          Pending.insert({From, FieldIndex, EdgeIndex, Target});
+        }
+      }
+    }
+  }
+  // Hierarchy: direct subclasses and one representative per hierarchy.
+  G.Derived.assign(G.Nodes.size(), {});
+  G.HierarchyRoot.resize(G.Nodes.size());
+  std::iota(G.HierarchyRoot.begin(), G.HierarchyRoot.end(), 0);
+  auto Find = [&](NodeId X) {
+    while (G.HierarchyRoot[X] != X)
+      X = G.HierarchyRoot[X] = G.HierarchyRoot[G.HierarchyRoot[X]];
+    return X;
+  };
+  for (NodeId N = 0; N < G.Nodes.size(); ++N) {
+    G.Nodes[N].Bases.assign(Bases[N].begin(), Bases[N].end());
+    for (NodeId B : Bases[N]) {
+      G.Derived[B].push_back(N);
+      NodeId RA = Find(N), RB = Find(B);
+      if (RA != RB)
+        G.HierarchyRoot[std::max(RA, RB)] = std::min(RA, RB);
+    }
+  }
+  for (NodeId N = 0; N < G.Nodes.size(); ++N)
+    Find(N);
+
+  // Dispatch nodes: one per polymorphic class that has subclasses.
+  const unsigned ClassCount = G.Nodes.size();
+  std::vector<NodeId> DispatchOf(ClassCount, NoNode);
+  for (NodeId T = 0; T < ClassCount; ++T) {
+    if (!G.Nodes[T].Polymorphic || G.Derived[T].empty())
+      continue;
+    GraphNode D;
+    D.DispatchFor = T;
+    D.USR = G.Nodes[T].USR + "#dispatch";
+    D.Name = G.Nodes[T].Name;
+    D.TagKind = G.Nodes[T].TagKind;
+    D.Loc = G.Nodes[T].Loc;
+    D.Polymorphic = true;
+    DispatchOf[T] = G.Nodes.size();
+    G.Nodes.push_back(std::move(D));
+  }
+
+  // Member edges: one per (holder, target, member), strongest kind wins (a
+  // member may reach one target through two wrappers: pair<shared_ptr<T>, T>).
+  std::map<std::tuple<NodeId, NodeId, MemberRef>, unsigned> Seen;
+  for (const PendingEdge &P : Pending) {
+    if (P.Target == NoNode)
+      continue;
+    const FieldFact &F = G.Nodes[P.From].Fields[P.Field];
+    const EdgeFact &Fact = F.Edges[P.Edge];
+    EdgeKind Kind = Fact.Kind;
+    bool OwnedRaw = false;
+    if (Kind == EdgeKind::Borrowed && F.DeletedInDestructor &&
+        Fact.Via.empty()) {
+      Kind = EdgeKind::Owning;
+      OwnedRaw = true;
+    }
+    if (!keepsAlive(Kind))
+      continue;
+    MemberRef Member{P.From, P.Field};
+    NodeId To = DispatchOf[P.Target] != NoNode ? DispatchOf[P.Target] : P.Target;
+    auto [It, Inserted] = Seen.try_emplace({P.From, To, Member}, G.Edges.size());
+    if (!Inserted) {
+      GraphEdge &Existing = G.Edges[It->second];
+      if (Kind == EdgeKind::Strong && Existing.Kind != EdgeKind::Strong) {
+        Existing.Kind = Kind;
+        Existing.Via = Fact.Via;
+        Existing.OwnedRawPointer = false;
+      }
+      Existing.Collection |= Fact.Collection;
+      continue;
+    }
+    GraphEdge E;
+    E.From = P.From;
+    E.To = To;
+    E.Role = EdgeRole::Member;
+    E.Kind = Kind;
+    E.Member = Member;
+    E.Via = Fact.Via;
+    E.Collection = Fact.Collection;
+    E.OwnedRawPointer = OwnedRaw;
+    G.Edges.push_back(std::move(E));
+  }
+
+  // Structural edges.
+  for (NodeId N = 0; N < ClassCount; ++N)
+    for (NodeId B : G.Nodes[N].Bases) {
+      GraphEdge E;
+      E.From = N;
+      E.To = B;
+      E.Role = EdgeRole::Subobject;
+      G.Edges.push_back(std::move(E));
+    }
+  for (NodeId T = 0; T < ClassCount; ++T) {
+    if (DispatchOf[T] == NoNode)
+      continue;
+    std::vector<NodeId> Targets{T};
+    llvm::append_range(Targets, G.subclassesOf(T));
+    for (NodeId S : Targets) {
+      GraphEdge E;
+      E.From = DispatchOf[T];
+      E.To = S;
+      E.Role = EdgeRole::Dispatch;
+      G.Edges.push_back(std::move(E));
+    }
+  }
+
+  llvm::stable_sort(G.Edges, [](const GraphEdge &A, const GraphEdge &B) {
+    return std::tie(A.From, A.Role, A.Member, A.To) <
+           std::tie(B.From, B.Role, B.Member, B.To);
+  });
+  for (unsigned I = 0; I < G.Edges.size(); ++I)
+    G.Nodes[G.Edges[I].From].OutEdges.push_back(I);
+  for (GraphNode &N : G.Nodes)
+    for (FieldFact &F : N.Fields)
+      llvm::sort(F.Edges);
+  return G;
+}
+
+std::vector<MemberStep>
+ProgramGraph::memberSteps(const std::vector<const GraphEdge *> &Cycle) const {
+  std::vector<MemberStep> Steps;
+  const size_t L = Cycle.size();
+  size_t First = 0;
+  while (First < L && Cycle[First]->Role != EdgeRole::Member)
+    ++First;
+  if (First == L)
+    return Steps;
+  // Begin at the subobject chain leading into the first member, if any.
+  size_t Begin = First;
+  for (size_t K = 0; K + 1 < L && Cycle[(Begin + L - 1) % L]->Role == EdgeRole::Subobject; ++K)
+    Begin = (Begin + L - 1) % L;
+  NodeId Holder = NoNode;
+  for (size_t K = 0; K < L; ++K) {
+    const GraphEdge *E = Cycle[(Begin + K) % L];
+    switch (E->Role) {
+    case EdgeRole::Subobject:
+      if (Holder == NoNode)
+        Holder = E->From;
+      break;
+    case EdgeRole::Dispatch:
+      if (!Steps.empty()) {
+        Steps.back().Target = E->To;
+        NodeId Declared = Nodes[E->From].DispatchFor;
+        Steps.back().Declared = Declared == E->To ? NoNode : Declared;
+      }
+      break;
+    case EdgeRole::Member:
+      Steps.push_back({E, Holder == NoNode ? E->From : Holder, E->To, NoNode});
+      Holder = NoNode;
+      break;
+    }
+  }
+  return Steps;
+}
+
+std::string ProgramGraph::memberName(MemberRef M) const {
+  return Nodes[M.Record].Name + "::" + Nodes[M.Record].Fields[M.Field].Name;
+}
+
+std::vector<NodeId> ProgramGraph::subclassesOf(NodeId Id) const {
+  std::vector<bool> Visited(Nodes.size(), false);
+  std::vector<NodeId> Stack{Id}, Result;
+  Visited[Id] = true;
+  while (!Stack.empty()) {
+    NodeId N = Stack.back();
+    Stack.pop_back();
+    for (NodeId D : Derived[N])
+      if (!Visited[D]) {
+        Visited[D] = true;
+        Result.push_back(D);
+        Stack.push_back(D);
+      }
+  }
+  llvm::sort(Result);
+  return Result;
+}
+
+bool ProgramGraph::sameHierarchy(NodeId A, NodeId B) const {
+  if (isDispatch(A))
+    A = Nodes[A].DispatchFor;
+  if (isDispatch(B))
+    B = Nodes[B].DispatchFor;
+  return HierarchyRoot[A] == HierarchyRoot[B];
+}
+
+} // namespace cyclint

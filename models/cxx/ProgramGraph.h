@@ -1,0 +1,127 @@
+//===- ProgramGraph.h - The whole-program ownership graph -------*- C++ -*-===//
+//
+// The merge step: facts from every TU become one graph with one node per
+// record definition, whatever number of TUs saw it. Only edges that keep
+// their target alive (strong, owning) are in the graph. Inheritance is
+// resolved here, once, for every check, with two kinds of structural edges
+// rather than by copying member edges (which is quadratic in the size of a
+// class hierarchy):
+//   * Subobject: a class node points at each direct base: a Derived object
+//     contains its Base part, so it holds whatever Base's members hold.
+//   * Dispatch: a member whose type names a polymorphic class T with
+//     subclasses points at a dispatch node for T, which points at T and at
+//     every subclass of T known anywhere in the program.
+// memberSteps() folds these back into what a user reads: "'Base::m',
+// inherited by 'Derived', keeps 'S' alive (it points to a 'T')".
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CYCLINT_TOOL_PROGRAMGRAPH_H
+#define CYCLINT_TOOL_PROGRAMGRAPH_H
+
+#include "core/Facts.h"
+#include "models/cpython/PythonProgram.h"
+
+#include <string>
+#include <vector>
+
+namespace cyclint {
+
+using NodeId = unsigned;
+constexpr NodeId NoNode = ~0u;
+
+/// A member as the user wrote it: `Record::field`.
+struct MemberRef {
+  NodeId Record = NoNode; // the class that declares the field
+  unsigned Field = 0;     // index into that node's Fields
+  friend bool operator<(const MemberRef &A, const MemberRef &B) {
+    return std::tie(A.Record, A.Field) < std::tie(B.Record, B.Field);
+  }
+  friend bool operator==(const MemberRef &A, const MemberRef &B) {
+    return A.Record == B.Record && A.Field == B.Field;
+  }
+};
+
+enum class EdgeRole {
+  Member,    // a field of From keeps To alive
+  Subobject, // From derives from To: it contains a To
+  Dispatch,  // From is the dispatch node of a class that To is or derives from
+};
+
+struct GraphEdge {
+  NodeId From = NoNode;
+  NodeId To = NoNode;
+  EdgeRole Role = EdgeRole::Member;
+  EdgeKind Kind = EdgeKind::Owning; // structural edges are owning (identity)
+  MemberRef Member;                 // Member edges only
+  std::vector<std::string> Via;     // Member edges only
+  /// Member edges only: the target is an element of a collection.
+  bool Collection = false;
+  /// True when the member is a raw pointer that a destructor deletes.
+  bool OwnedRawPointer = false;
+};
+
+/// One member edge of a cycle as the user sees it, with the structural edges
+/// around it folded in.
+struct MemberStep {
+  const GraphEdge *Edge = nullptr; // the Member edge
+  NodeId Holder = NoNode;   // the class whose object holds it (may inherit it)
+  NodeId Target = NoNode;   // the class of the object kept alive
+  NodeId Declared = NoNode; // the class the member's type names, if != Target
+};
+
+struct GraphNode {
+  /// For a dispatch node, the class it dispatches over; NoNode for classes.
+  NodeId DispatchFor = NoNode;
+  std::string USR;
+  std::string Name;
+  std::string TagKind;
+  SourceLocation Loc;
+  bool Polymorphic = false;
+  std::vector<NodeId> Bases;   // direct
+  std::vector<FieldFact> Fields;
+  std::vector<unsigned> OutEdges; // indices into ProgramGraph::Edges
+};
+
+class ProgramGraph {
+public:
+  /// Merges per-TU facts. The result does not depend on the order of `TUs`.
+  static ProgramGraph build(std::vector<TUFacts> TUs);
+
+  const std::vector<GraphNode> &nodes() const { return Nodes; }
+  const std::vector<GraphEdge> &edges() const { return Edges; }
+  const GraphNode &node(NodeId Id) const { return Nodes[Id]; }
+  const FieldFact &field(MemberRef M) const {
+    return Nodes[M.Record].Fields[M.Field];
+  }
+  /// `Record::field`, the name every diagnostic uses for a member.
+  std::string memberName(MemberRef M) const;
+
+  bool isDispatch(NodeId Id) const { return Nodes[Id].DispatchFor != NoNode; }
+
+  /// Folds a closed path of edges (a cycle, starting anywhere) into member
+  /// steps, starting with the first Member edge of the path.
+  std::vector<MemberStep>
+  memberSteps(const std::vector<const GraphEdge *> &Cycle) const;
+
+  /// All classes derived from `Id`, directly or not, in NodeId order.
+  std::vector<NodeId> subclassesOf(NodeId Id) const;
+  /// True when A and B are the same class or one derives from the other,
+  /// or both derive from a common class: one class hierarchy.
+  bool sameHierarchy(NodeId A, NodeId B) const;
+
+  /// The CPython extension types of the program, merged from every TU's
+  /// python facts (models/cpython/PythonProgram.h).
+  const PythonProgram &python() const { return Python; }
+
+private:
+  PythonProgram Python;
+  std::vector<GraphNode> Nodes;
+  std::vector<GraphEdge> Edges;
+  std::vector<std::vector<NodeId>> Derived; // direct subclasses
+  std::vector<NodeId> HierarchyRoot;        // union-find representative
+};
+
+} // namespace cyclint
+
+#endif // CYCLINT_TOOL_PROGRAMGRAPH_H
