@@ -1,126 +1,100 @@
-//===- Check.cpp - Check registry, options and glob matching --------------===//
+//===- Check.cpp - Check options, construction and glob matching ----------===//
 
 #include "core/Check.h"
-#include "checks/cxx/OwnershipCycleCheck.h"
-#include "checks/python/PythonClearMissingMemberCheck.h"
-#include "checks/python/PythonGCTraverseFlagCheck.h"
-#include "checks/python/PythonHeapTypeReferenceCheck.h"
-#include "checks/python/PythonManagedDictCheck.h"
-#include "checks/python/PythonModuleStateCheck.h"
-#include "checks/python/PythonReferenceCycleCheck.h"
-#include "checks/python/PythonTraverseMissingMemberCheck.h"
-#include "checks/python/PythonUntrackedGCObjectCheck.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/Error.h"
 
 namespace cyclint {
 
-std::string CheckOptions::get(llvm::StringRef Check, llvm::StringRef Option,
-                              llvm::StringRef Default) const {
-  std::string Key = (Check + "." + Option).str();
-  Read.insert(Key);
-  auto It = Values.find(Key);
-  return It == Values.end() ? Default.str() : It->second;
+std::vector<std::string> CheckOptions::keys() const {
+  std::vector<std::string> Keys;
+  for (const auto &KV : Values)
+    Keys.push_back(KV.getKey().str());
+  llvm::sort(Keys);
+  return Keys;
 }
 
-unsigned CheckOptions::getUnsigned(llvm::StringRef Check,
-                                   llvm::StringRef Option,
-                                   unsigned Default) const {
-  std::string Key = (Check + "." + Option).str();
-  std::string Text = get(Check, Option, "");
-  if (!Values.count(Key))
+std::string OptionsView::get(llvm::StringRef Option,
+                             llvm::StringRef Default) const {
+  const std::string *Value = Options.lookup(key(Option));
+  return Value ? *Value : Default.str();
+}
+
+unsigned OptionsView::get(llvm::StringRef Option, unsigned Default) const {
+  const std::string *Text = Options.lookup(key(Option));
+  if (!Text)
     return Default;
   unsigned Value;
-  if (llvm::StringRef(Text).trim().getAsInteger(10, Value)) {
-    BadValues[Key] = "invalid value '" + Text + "' for check option '" + Key +
-                     "': expected an unsigned integer";
+  if (llvm::StringRef(*Text).trim().getAsInteger(10, Value)) {
+    Problems.push_back("invalid value '" + *Text + "' for check option '" +
+                       key(Option) + "': expected an unsigned integer");
     return Default;
   }
   return Value;
 }
 
-llvm::Error CheckOptions::diagnose() const {
+void OptionsView::store(OptionMap &Out, llvm::StringRef Option,
+                        llvm::StringRef Value) const {
+  Out[key(Option)] = Value.str();
+}
+
+void OptionsView::store(OptionMap &Out, llvm::StringRef Option,
+                        unsigned Value) const {
+  Out[key(Option)] = std::to_string(Value);
+}
+
+Finding &Check::report(std::vector<Finding> &Out, SourceLocation Loc,
+                       std::string Message, Severity Level) const {
+  Finding &F = Out.emplace_back();
+  F.CheckName = Name;
+  F.Warning = {std::move(Loc), std::move(Message)};
+  F.Level = Level;
+  return F;
+}
+
+llvm::Expected<CheckSet> createChecks(const std::vector<CheckInfo> &Registry,
+                                      llvm::StringRef Globs,
+                                      const CheckOptions &Options) {
+  auto Parsed = CheckGlobs::parse(Globs);
+  if (!Parsed)
+    return Parsed.takeError();
+  CheckSet Set;
   std::vector<std::string> Problems;
-  std::vector<std::string> Known(Read.keys().begin(), Read.keys().end());
-  llvm::sort(Known);
-  std::vector<std::string> Keys(Values.keys().begin(), Values.keys().end());
-  llvm::sort(Keys);
-  for (const std::string &Key : Keys) {
-    if (!Read.contains(Key))
-      Problems.push_back("unknown check option '" + Key + "' (known: " +
-                         llvm::join(Known, ", ") + ")");
-    else if (auto It = BadValues.find(Key); It != BadValues.end())
-      Problems.push_back(It->second);
+  for (const CheckInfo &Info : Registry) {
+    std::unique_ptr<Check> C = Info.Create(Info.Name, Options);
+    C->storeOptions(Set.Options);
+    llvm::append_range(Problems, C->options().problems());
+    if (Parsed->enables(std::string("cyclint-") + Info.Name))
+      Set.Enabled.push_back(std::move(C));
   }
-  if (Problems.empty())
-    return llvm::Error::success();
-  return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 llvm::join(Problems, "; "));
+  // A key no check stored is a typo (or a check that does not exist): an
+  // error rather than a silent default. Unknown keys come first, in order.
+  std::vector<std::string> Known;
+  for (const auto &KV : Set.Options)
+    Known.push_back(KV.first);
+  std::vector<std::string> Unknown;
+  for (const std::string &Key : Options.keys())
+    if (!Set.Options.count(Key))
+      Unknown.push_back("unknown check option '" + Key + "' (known: " +
+                        llvm::join(Known, ", ") + ")");
+  Problems.insert(Problems.begin(), Unknown.begin(), Unknown.end());
+  if (!Problems.empty())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   llvm::join(Problems, "; "));
+  return std::move(Set);
 }
 
-const std::vector<CheckInfo> &allChecks() {
-  static const std::vector<CheckInfo> Checks = {
-      {OwnershipCycleCheck::Name, OwnershipCycleCheck::Summary,
-       [](const CheckOptions &O) {
-         return std::make_unique<OwnershipCycleCheck>(O);
-       }},
-      {PythonClearMissingMemberCheck::Name, PythonClearMissingMemberCheck::Summary,
-       [](const CheckOptions &O) {
-         return std::make_unique<PythonClearMissingMemberCheck>(O);
-       }},
-      {PythonGCTraverseFlagCheck::Name, PythonGCTraverseFlagCheck::Summary,
-       [](const CheckOptions &O) {
-         return std::make_unique<PythonGCTraverseFlagCheck>(O);
-       }},
-      {PythonHeapTypeReferenceCheck::Name, PythonHeapTypeReferenceCheck::Summary,
-       [](const CheckOptions &O) {
-         return std::make_unique<PythonHeapTypeReferenceCheck>(O);
-       }},
-      {PythonManagedDictCheck::Name, PythonManagedDictCheck::Summary,
-       [](const CheckOptions &O) {
-         return std::make_unique<PythonManagedDictCheck>(O);
-       }},
-      {PythonModuleStateCheck::Name, PythonModuleStateCheck::Summary,
-       [](const CheckOptions &O) {
-         return std::make_unique<PythonModuleStateCheck>(O);
-       }},
-      {PythonReferenceCycleCheck::Name, PythonReferenceCycleCheck::Summary,
-       [](const CheckOptions &O) {
-         return std::make_unique<PythonReferenceCycleCheck>(O);
-       }},
-      {PythonTraverseMissingMemberCheck::Name, PythonTraverseMissingMemberCheck::Summary,
-       [](const CheckOptions &O) {
-         return std::make_unique<PythonTraverseMissingMemberCheck>(O);
-       }},
-      {PythonUntrackedGCObjectCheck::Name, PythonUntrackedGCObjectCheck::Summary,
-       [](const CheckOptions &O) {
-         return std::make_unique<PythonUntrackedGCObjectCheck>(O);
-       }},
-  };
-  return Checks;
-}
-
-static bool globMatch(llvm::StringRef Pattern, llvm::StringRef Text) {
-  // Iterative wildcard match with backtracking to the last '*'.
-  size_t P = 0, T = 0, Star = llvm::StringRef::npos, Mark = 0;
-  while (T < Text.size()) {
-    if (P < Pattern.size() && Pattern[P] == '*') {
-      Star = P++;
-      Mark = T;
-    } else if (P < Pattern.size() && Pattern[P] == Text[T]) {
-      ++P;
-      ++T;
-    } else if (Star != llvm::StringRef::npos) {
-      P = Star + 1;
-      T = ++Mark;
-    } else {
-      return false;
-    }
-  }
-  while (P < Pattern.size() && Pattern[P] == '*')
-    ++P;
-  return P == Pattern.size();
+llvm::Expected<std::vector<std::string>>
+enabledChecks(const std::vector<CheckInfo> &Registry, llvm::StringRef Globs) {
+  auto Parsed = CheckGlobs::parse(Globs);
+  if (!Parsed)
+    return Parsed.takeError();
+  std::vector<std::string> Names;
+  for (const CheckInfo &C : Registry)
+    if (Parsed->enables(std::string("cyclint-") + C.Name))
+      Names.push_back(C.Name);
+  return Names;
 }
 
 llvm::Expected<CheckGlobs> CheckGlobs::parse(llvm::StringRef Text) {
@@ -133,6 +107,8 @@ llvm::Expected<CheckGlobs> CheckGlobs::parse(llvm::StringRef Text) {
       continue;
     bool Positive = !Part.consume_front("-");
     Part = Part.trim();
+    // Only `*` is special, as in clang-tidy: GlobPattern's other
+    // metacharacters ([, {, ?, \) never reach it.
     if (Part.empty() || Part.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
                                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                                "0123456789-_.*") !=
@@ -140,7 +116,10 @@ llvm::Expected<CheckGlobs> CheckGlobs::parse(llvm::StringRef Text) {
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "invalid check glob '%s'",
                                      Part.str().c_str());
-    Result.Globs.push_back({Positive, Part.str()});
+    auto Pattern = llvm::GlobPattern::create(Part);
+    if (!Pattern)
+      return Pattern.takeError();
+    Result.Globs.push_back({Positive, std::move(*Pattern)});
   }
   return Result;
 }
@@ -148,7 +127,7 @@ llvm::Expected<CheckGlobs> CheckGlobs::parse(llvm::StringRef Text) {
 bool CheckGlobs::enables(llvm::StringRef FullCheckName) const {
   bool Enabled = false;
   for (const Glob &G : Globs)
-    if (globMatch(G.Pattern, FullCheckName))
+    if (G.Pattern.match(FullCheckName))
       Enabled = G.Positive;
   return Enabled;
 }

@@ -1,66 +1,125 @@
 //===- Check.h - The interface every cyclint check implements ---*- C++ -*-===//
 //
-// A check reads the merged program graph and appends findings. Checks do not
-// print, parse or know about argv; options reach them as strings through
-// CheckOptions, read once in the constructor.
+// A check reads the whole-program views it needs (Program::view<T>()) and
+// appends findings. Checks do not print, parse or know about argv. Options
+// reach them as in clang-tidy: read once in the constructor through an
+// OptionsView, and written back by storeOptions() so that the set of options
+// (and their effective values) can be listed and validated without guessing.
+// Which checks exist is decided by checks/Checks.def, not here.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_CHECKS_CHECK_H
-#define CYCLINT_CHECKS_CHECK_H
+#ifndef CYCLINT_CORE_CHECK_H
+#define CYCLINT_CORE_CHECK_H
 
-#include "core/Diagnostics.h"
-#include "models/cxx/ProgramGraph.h"
+#include "core/Finding.h"
+#include "core/Program.h"
 
 #include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/GlobPattern.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace cyclint {
 
-/// Options for all checks, keyed `check-name.OptionName` (no cyclint- prefix).
-/// It remembers which keys the checks read and which values did not parse,
-/// so that a typo is an error (diagnose()) rather than a silent default.
+/// Option values as the user set them, keyed `check-name.OptionName` (no
+/// cyclint- prefix).
 class CheckOptions {
 public:
-  void set(llvm::StringRef Key, llvm::StringRef Value) { Values[Key] = Value.str(); }
-  std::string get(llvm::StringRef Check, llvm::StringRef Option,
-                  llvm::StringRef Default) const;
-  /// A value that is not an unsigned integer gives Default, and an error
-  /// from diagnose().
-  unsigned getUnsigned(llvm::StringRef Check, llvm::StringRef Option,
-                       unsigned Default) const;
-
-  /// Call once every check has been constructed with these options: an
-  /// error naming each set key that no check read and each bad value.
-  llvm::Error diagnose() const;
+  void set(llvm::StringRef Key, llvm::StringRef Value) {
+    Values[Key] = Value.str();
+  }
+  const std::string *lookup(llvm::StringRef Key) const {
+    auto It = Values.find(Key);
+    return It == Values.end() ? nullptr : &It->second;
+  }
+  std::vector<std::string> keys() const;
 
 private:
   llvm::StringMap<std::string> Values;
-  // Reading an option is logically const; these only record it.
-  mutable llvm::StringSet<> Read;
-  mutable llvm::StringMap<std::string> BadValues; // key -> problem
+};
+
+/// Every option of every check with its effective value, as checks store
+/// them (ordered by key).
+using OptionMap = std::map<std::string, std::string>;
+
+/// One check's window on the options: names are relative to the check.
+/// A value that does not parse gives the default and is remembered, so that
+/// the run fails with its message instead of using the default silently.
+class OptionsView {
+public:
+  OptionsView(llvm::StringRef CheckName, const CheckOptions &Options)
+      : CheckName(CheckName.str()), Options(Options) {}
+
+  std::string get(llvm::StringRef Option, llvm::StringRef Default) const;
+  unsigned get(llvm::StringRef Option, unsigned Default) const;
+
+  void store(OptionMap &Out, llvm::StringRef Option,
+             llvm::StringRef Value) const;
+  void store(OptionMap &Out, llvm::StringRef Option, unsigned Value) const;
+
+  /// Problems found while reading (a value that does not parse).
+  const std::vector<std::string> &problems() const { return Problems; }
+
+private:
+  std::string key(llvm::StringRef Option) const {
+    return CheckName + "." + Option.str();
+  }
+  std::string CheckName;
+  const CheckOptions &Options;
+  mutable std::vector<std::string> Problems;
+};
+
+/// A command-line flag that sets one option of the check that declares it
+/// (`--python-gc=disabled` for `python-reference-cycle.GC=disabled`). The
+/// front end offers every declared alias; the check owns its meaning.
+struct OptionAlias {
+  const char *Flag;   // without dashes: "python-gc"
+  const char *Option; // the check's option: "GC"
+  std::vector<const char *> Values; // the accepted values
+  const char *Help;
 };
 
 class Check {
 public:
+  Check(llvm::StringRef Name, const CheckOptions &Options)
+      : Name(Name.str()), Options(Name, Options) {}
   virtual ~Check() = default;
-  virtual void run(const ProgramGraph &Graph, std::vector<Finding> &Out) = 0;
+
+  virtual void run(const Program &P, std::vector<Finding> &Out) = 0;
+  /// Writes every option the check reads, with its effective value.
+  virtual void storeOptions(OptionMap &Out) const {}
+
+  /// Command-line flags this check owns (CheckInfo::Aliases); a check that
+  /// has some hides this with its own static aliases().
+  static std::vector<OptionAlias> aliases() { return {}; }
+
+  /// The check's name without the "cyclint-" prefix.
+  const std::string &name() const { return Name; }
+  const OptionsView &options() const { return Options; }
+
+protected:
+  /// Appends a finding of this check at `Loc`; add notes with .note().
+  Finding &report(std::vector<Finding> &Out, SourceLocation Loc,
+                  std::string Message, Severity Level = Severity::Warning) const;
+
+  std::string Name;
+  OptionsView Options;
 };
 
 struct CheckInfo {
-  const char *Name; // without the "cyclint-" prefix
-  const char *Summary;
-  std::function<std::unique_ptr<Check>(const CheckOptions &)> Create;
+  const char *Name;   // without the "cyclint-" prefix
+  const char *Family; // its folder under checks/: cxx, python
+  std::function<std::unique_ptr<Check>(llvm::StringRef Name,
+                                       const CheckOptions &)>
+      Create;
+  std::vector<OptionAlias> Aliases;
 };
-
-/// Every check, in alphabetical order.
-const std::vector<CheckInfo> &allChecks();
 
 /// clang-tidy's check globs: comma-separated, `*` wildcards, `-` negates, the
 /// last matching glob wins. Matched against the full name (`cyclint-...`).
@@ -72,11 +131,29 @@ public:
 private:
   struct Glob {
     bool Positive;
-    std::string Pattern;
+    llvm::GlobPattern Pattern;
   };
   std::vector<Glob> Globs;
 };
 
+/// The checks of a run, constructed once with the run's options: `Enabled`
+/// (in registry order) are run; every check's options are validated.
+struct CheckSet {
+  std::vector<std::unique_ptr<Check>> Enabled;
+  OptionMap Options; // every check's options, effective values
+};
+
+/// Constructs every check of `Registry` (to know and validate every option:
+/// an option no check reads, or a value that does not parse, is an error)
+/// and keeps those `Globs` enables.
+llvm::Expected<CheckSet> createChecks(const std::vector<CheckInfo> &Registry,
+                                      llvm::StringRef Globs,
+                                      const CheckOptions &Options);
+
+/// Names of the checks `Globs` enables, in registry order.
+llvm::Expected<std::vector<std::string>>
+enabledChecks(const std::vector<CheckInfo> &Registry, llvm::StringRef Globs);
+
 } // namespace cyclint
 
-#endif // CYCLINT_CHECKS_CHECK_H
+#endif // CYCLINT_CORE_CHECK_H

@@ -10,9 +10,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "core/Driver.h"
-#include "models/cxx/FactExtractor.h"
-#include "models/cxx/OwnershipModel.h"
-#include "models/cxx/ProgramGraph.h"
+#include "core/ExtractAction.h"
+#include "core/Facts.h"
+#include "core/Program.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Driver/Options.h"
@@ -188,7 +188,7 @@ std::string normalizedAbsolute(StringRef File) {
   return std::string(Path);
 }
 
-JobResult runJob(const Job &J, const OwnershipModel &Model,
+JobResult runJob(const Job &J, const RuntimeList &Runtimes,
                  const AnalysisOptions &Options) {
   JobResult Result;
   SmallString<256> Source(J.Command.Filename);
@@ -235,15 +235,15 @@ JobResult runJob(const Job &J, const OwnershipModel &Model,
   Tool.setDiagnosticConsumer(&Errors);
 
   struct Factory : FrontendActionFactory {
-    const OwnershipModel &Model;
+    const RuntimeList &Runtimes;
     std::string Directory;
     TUFacts &Out;
-    Factory(const OwnershipModel &M, std::string D, TUFacts &O)
-        : Model(M), Directory(std::move(D)), Out(O) {}
+    Factory(const RuntimeList &R, std::string D, TUFacts &O)
+        : Runtimes(R), Directory(std::move(D)), Out(O) {}
     std::unique_ptr<clang::FrontendAction> create() override {
-      return createExtractFactsAction(Model, Directory, Out);
+      return createExtractFactsAction(Runtimes, Directory, Out);
     }
-  } F(Model, J.Command.Directory, Result.Facts);
+  } F(Runtimes, J.Command.Directory, Result.Facts);
 
   int Status = Tool.run(&F);
   if (Status != 0 || Errors.getNumErrors() > 0) {
@@ -270,44 +270,30 @@ std::string factsFileName(const Job &J) {
 
 } // namespace
 
-Expected<std::vector<std::string>> enabledChecks(StringRef Globs) {
-  auto Parsed = CheckGlobs::parse(Globs);
-  if (!Parsed)
-    return Parsed.takeError();
-  std::vector<std::string> Names;
-  for (const CheckInfo &C : allChecks())
-    if (Parsed->enables(std::string("cyclint-") + C.Name))
-      Names.push_back(C.Name);
-  return Names;
-}
-
-Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
+Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
+                                     const Plugins &With) {
   // Together they would read facts, then stop before the checks: a run
   // that reports nothing and exits 0.
   if (!Options.ExportFactsDir.empty() && !Options.ImportFactsDir.empty())
     return createStringError(inconvertibleErrorCode(),
                              "--export-facts and --import-facts cannot be "
                              "used together");
-  OwnershipModel Model = OwnershipModel::builtin();
+  RuntimeList Runtimes;
+  for (const RuntimeInfo &R : With.Runtimes)
+    Runtimes.push_back(R.Create());
   for (const std::string &File : Options.ModelFiles)
-    if (Error E = Model.addModelFile(File))
+    if (Error E = addModelFile(Runtimes, File))
       return E;
 
-  auto CheckNames = enabledChecks(Options.Checks);
-  if (!CheckNames)
-    return CheckNames.takeError();
-  if (CheckNames->empty() && Options.ExportFactsDir.empty())
+  // Every check is constructed now, once, enabled or not: a misspelt option
+  // or value is an error before any TU is parsed.
+  auto Checks = createChecks(With.Checks, Options.Checks, Options.CheckOpts);
+  if (!Checks)
+    return Checks.takeError();
+  if (Checks->Enabled.empty() && Options.ExportFactsDir.empty())
     return createStringError(inconvertibleErrorCode(),
                              "no checks enabled by --checks='%s'",
                              Options.Checks.c_str());
-
-  // Checks read their options when constructed: constructing each one now,
-  // enabled or not, turns a misspelt option or value into an error before
-  // any TU is parsed.
-  for (const CheckInfo &C : allChecks())
-    (void)C.Create(Options.CheckOpts);
-  if (Error E = Options.CheckOpts.diagnose())
-    return E;
 
   AnalysisResult Result;
   std::vector<TUFacts> AllFacts;
@@ -328,7 +314,7 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
                                Options.ImportFactsDir.c_str());
     llvm::sort(Files);
     for (const std::string &File : Files) {
-      auto Facts = readFactsFile(File);
+      auto Facts = readFactsFile(File, Runtimes);
       if (!Facts) {
         // The failure line names the file already; keep only the reason.
         std::string Reason;
@@ -388,20 +374,26 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
     // Results are committed in job order, whatever order threads finish in,
     // so that the deduplication keeps the same copy for any -j. Facts files
     // are written whole, so nothing is dropped when exporting.
-    RecordDeduplicator Dedup;
-    const bool Deduplicate = Options.ExportFactsDir.empty();
+    std::vector<std::pair<std::string, std::unique_ptr<SectionDeduplicator>>>
+        Dedups;
+    if (Options.ExportFactsDir.empty())
+      for (const std::unique_ptr<Runtime> &R : Runtimes)
+        if (auto D = R->createDeduplicator())
+          Dedups.emplace_back(R->name().str(), std::move(D));
     {
       DefaultThreadPool Pool(hardware_concurrency(Options.Jobs));
       for (size_t I = 0; I < Jobs.size(); ++I)
         Pool.async([&, I] {
-          JobResult R = runJob(Jobs[I], Model, Options);
+          JobResult R = runJob(Jobs[I], Runtimes, Options);
           std::lock_guard<std::mutex> Lock(CommitMutex);
           Results[I] = std::move(R);
           Finished[I] = true;
           for (; NextToCommit < Jobs.size() && Finished[NextToCommit];
                ++NextToCommit)
-            if (Deduplicate && Results[NextToCommit].Ok)
-              Dedup.deduplicate(Results[NextToCommit].Facts);
+            if (Results[NextToCommit].Ok)
+              for (auto &[Name, Dedup] : Dedups)
+                if (FactSection *S = Results[NextToCommit].Facts.section(Name))
+                  Dedup->deduplicate(*S);
           if (Options.Progress)
             Options.Progress(++Done, Jobs.size(), Jobs[I].File);
         });
@@ -417,7 +409,7 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
       if (!Options.ExportFactsDir.empty()) {
         SmallString<256> Path(Options.ExportFactsDir);
         sys::path::append(Path, factsFileName(Jobs[I]));
-        if (Error E = writeFactsFile(Results[I].Facts, Path)) {
+        if (Error E = writeFactsFile(Results[I].Facts, Runtimes, Path)) {
           Result.Failures.push_back({Jobs[I].File, toString(std::move(E))});
           continue;
         }
@@ -433,10 +425,9 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options) {
   if (!Options.ExportFactsDir.empty())
     return Result;
 
-  ProgramGraph Graph = ProgramGraph::build(std::move(AllFacts));
-  for (const CheckInfo &C : allChecks())
-    if (llvm::is_contained(*CheckNames, C.Name))
-      C.Create(Options.CheckOpts)->run(Graph, Result.Findings);
+  Program P = Program::build(Runtimes, std::move(AllFacts));
+  for (const std::unique_ptr<Check> &C : Checks->Enabled)
+    C->run(P, Result.Findings);
   sortFindings(Result.Findings);
   return Result;
 }

@@ -1,23 +1,26 @@
 //===- Driver.h - One analysis run, from compile database to findings -*- C++ -*-===//
 //
 // The library entry point the front ends (CLI, and later the clang-tidy
-// module) call. It knows nothing of argv or stdout: it takes options and
-// returns findings, per-TU failures and counts.
+// module) call. It knows nothing of argv or stdout, nor of any runtime or
+// check: it takes options and the plug-ins to use (models/Runtimes.h,
+// checks/Checks.h), and returns findings, per-TU failures and counts.
 //
 //   extract  every TU of the compile database, in parallel, into TUFacts
-//   merge    all TUFacts into one ProgramGraph
-//   check    run the enabled checks over the graph
+//            (one section per runtime)
+//   merge    all TUFacts into one Program (one view per runtime)
+//   check    run the enabled checks over the program
 //
 // `ExportFactsDir` stops after extract and writes one facts file per TU;
 // `ImportFactsDir` starts at merge from such a directory.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_TOOL_DRIVER_H
-#define CYCLINT_TOOL_DRIVER_H
+#ifndef CYCLINT_CORE_DRIVER_H
+#define CYCLINT_CORE_DRIVER_H
 
 #include "core/Check.h"
-#include "core/Diagnostics.h"
+#include "core/Finding.h"
+#include "core/Runtime.h"
 
 #include "llvm/Support/Error.h"
 
@@ -55,13 +58,17 @@ struct AnalysisResult {
   std::vector<std::string> FactsWritten;
 };
 
+/// What a front end brings: the runtimes to load and the checks to offer.
+struct Plugins {
+  std::vector<RuntimeInfo> Runtimes;
+  std::vector<CheckInfo> Checks;
+};
+
 /// Errors are problems with the whole run (database, configuration, model):
 /// the CLI maps them to exit code 2. Per-TU problems are Failures.
-llvm::Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options);
-
-/// Names of the checks `Globs` enables, in registry order.
-llvm::Expected<std::vector<std::string>> enabledChecks(llvm::StringRef Globs);
+llvm::Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
+                                           const Plugins &With);
 
 } // namespace cyclint
 
-#endif // CYCLINT_TOOL_DRIVER_H
+#endif // CYCLINT_CORE_DRIVER_H

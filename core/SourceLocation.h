@@ -4,8 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_TOOL_SOURCELOCATION_H
-#define CYCLINT_TOOL_SOURCELOCATION_H
+#ifndef CYCLINT_CORE_SOURCELOCATION_H
+#define CYCLINT_CORE_SOURCELOCATION_H
 
 #include "llvm/Support/JSON.h"
 
@@ -40,4 +40,4 @@ bool fromJSON(const llvm::json::Value &V, SourceLocation &L,
 
 } // namespace cyclint
 
-#endif // CYCLINT_TOOL_SOURCELOCATION_H
+#endif // CYCLINT_CORE_SOURCELOCATION_H

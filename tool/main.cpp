@@ -6,13 +6,19 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "checks/Checks.h"
 #include "core/Driver.h"
+#include "models/Runtimes.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <deque>
 
 using namespace llvm;
 
@@ -92,17 +98,35 @@ cl::opt<std::string> ImportFacts(
              "by --export-facts, possibly on other machines) and run the "
              "checks; no parsing, -p is not needed"),
     cl::value_desc("dir"), cl::cat(Category));
-cl::opt<std::string> PythonGC(
-    "python-gc",
-    cl::desc("Whether the analyzed CPython programs run the cycle collector: "
-             "'enabled' (default; a cycle among GC-aware extension types is "
-             "a note) or 'disabled' (for programs that call gc.disable() or "
-             "gc.freeze(): such cycles are warnings). Same as "
-             "--check-option=python-reference-cycle.GC=<value>"),
-    cl::value_desc("enabled|disabled"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Do not print the summary line and progress"),
                     cl::cat(Category));
+
+/// The flags checks declare for their options (`--python-gc`), made before
+/// the command line is parsed.
+struct AliasFlag {
+  const cyclint::CheckInfo *Check;
+  const cyclint::OptionAlias *Alias;
+  std::unique_ptr<cl::opt<std::string>> Flag;
+};
+
+std::vector<AliasFlag> makeAliasFlags(
+    const std::vector<cyclint::CheckInfo> &Checks) {
+  // cl::opt keeps StringRefs to its value description.
+  static std::deque<std::string> ValueDescs;
+  std::vector<AliasFlag> Flags;
+  for (const cyclint::CheckInfo &C : Checks)
+    for (const cyclint::OptionAlias &A : C.Aliases) {
+      const std::string &ValueDesc =
+          ValueDescs.emplace_back(join(A.Values, "|"));
+      Flags.push_back(
+          {&C, &A,
+           std::make_unique<cl::opt<std::string>>(
+               StringRef(A.Flag), cl::desc(A.Help), cl::value_desc(ValueDesc),
+               cl::cat(Category))});
+    }
+  return Flags;
+}
 
 void printVersion(raw_ostream &OS) {
   OS << "cyclint version " CYCLINT_VERSION " (LLVM " LLVM_VERSION_STRING
@@ -117,13 +141,16 @@ void error(const Twine &Message) {
 
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
+  const cyclint::Plugins Builtin{cyclint::builtinRuntimes(),
+                                 cyclint::builtinChecks()};
+  std::vector<AliasFlag> Aliases = makeAliasFlags(Builtin.Checks);
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
     return UsageError;
 
   if (ListChecks) {
-    auto Names = cyclint::enabledChecks(Checks);
+    auto Names = cyclint::enabledChecks(Builtin.Checks, Checks);
     if (!Names) {
       error(toString(Names.takeError()));
       return UsageError;
@@ -155,13 +182,25 @@ int main(int argc, char **argv) {
     Options.CheckOpts.set(Key, Value);
   }
 
-  if (!PythonGC.empty()) {
-    if (PythonGC != "enabled" && PythonGC != "disabled") {
-      error("--python-gc expects 'enabled' or 'disabled', got '" + PythonGC +
-            "'");
+  for (const AliasFlag &A : Aliases) {
+    const std::string &Value = *A.Flag;
+    if (Value.empty())
+      continue;
+    if (!llvm::is_contained(A.Alias->Values, StringRef(Value))) {
+      std::vector<std::string> Quoted;
+      for (const char *V : A.Alias->Values)
+        Quoted.push_back("'" + std::string(V) + "'");
+      std::string Expected =
+          Quoted.size() < 2
+              ? join(Quoted, "")
+              : join(ArrayRef(Quoted).drop_back(), ", ") + " or " +
+                    Quoted.back();
+      error("--" + Twine(A.Alias->Flag) + " expects " + Expected + ", got '" +
+            Value + "'");
       return UsageError;
     }
-    Options.CheckOpts.set("python-reference-cycle.GC", PythonGC);
+    Options.CheckOpts.set(std::string(A.Check->Name) + "." + A.Alias->Option,
+                          Value);
   }
 
   bool Terminal = sys::Process::StandardErrIsDisplayed();
@@ -173,7 +212,7 @@ int main(int argc, char **argv) {
       errs().flush();
     };
 
-  auto Result = cyclint::runAnalysis(Options);
+  auto Result = cyclint::runAnalysis(Options, Builtin);
   if (!Result) {
     error(toString(Result.takeError()));
     return UsageError;

@@ -24,6 +24,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "checks/cxx/OwnershipCycleCheck.h"
+#include "checks/cxx/Wording.h"
+#include "models/cxx/OwnershipGraph.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -38,12 +40,14 @@ static constexpr const char *DefaultBackLinkWords =
     "parent,owner,prev,previous,pred,predecessor,back,up,outer,container,"
     "enclosing,delegate,host,creator,self";
 
-OwnershipCycleCheck::OwnershipCycleCheck(const CheckOptions &Options)
-    : MaxCyclesPerComponent(
-          Options.getUnsigned(Name, "MaxCyclesPerComponent", 8)) {
+OwnershipCycleCheck::OwnershipCycleCheck(llvm::StringRef Name,
+                                         const CheckOptions &Options)
+    : Check(Name, Options),
+      MaxCyclesPerComponent(Check::Options.get("MaxCyclesPerComponent", 8u)),
+      BackLinkWordList(
+          Check::Options.get("BackLinkWords", DefaultBackLinkWords)) {
   llvm::SmallVector<llvm::StringRef, 16> Words;
-  std::string List = Options.get(Name, "BackLinkWords", DefaultBackLinkWords);
-  llvm::StringRef(List).split(Words, ',', -1, false);
+  llvm::StringRef(BackLinkWordList).split(Words, ',', -1, false);
   for (llvm::StringRef W : Words)
     BackLinkWords.push_back(W.trim().lower());
 }
@@ -69,7 +73,7 @@ bool OwnershipCycleCheck::isBackLinkName(llvm::StringRef FieldName) const {
 namespace {
 
 /// Iterative Tarjan: recursion depth would follow the graph's depth.
-std::vector<std::vector<NodeId>> stronglyConnectedComponents(const ProgramGraph &G) {
+std::vector<std::vector<NodeId>> stronglyConnectedComponents(const OwnershipGraph &G) {
   unsigned N = G.nodes().size();
   std::vector<int> Index(N, -1), Low(N, 0);
   std::vector<bool> OnStack(N, false);
@@ -129,7 +133,7 @@ using Cycle = std::vector<const GraphEdge *>;
 /// The shortest path inside the component from Start's target back to its
 /// source that traverses at least one member edge other than Start's member;
 /// empty when there is none. `Budget` counts visited states.
-Cycle shortestCycleThrough(const ProgramGraph &G,
+Cycle shortestCycleThrough(const OwnershipGraph &G,
                            const std::vector<bool> &InComponent,
                            const GraphEdge &Start, uint64_t &Budget) {
   // State = node * 2 + (another member used so far).
@@ -198,7 +202,7 @@ bool detoursThroughAnotherCycle(const Cycle &Witness) {
 /// wraps (json11's `Json`, gmock's `Expectation`), with no base and no
 /// virtual functions. Copying a handle shares the object, so the class stands
 /// for the pointer itself.
-bool isHandleMember(const ProgramGraph &G, const GraphEdge &E) {
+bool isHandleMember(const OwnershipGraph &G, const GraphEdge &E) {
   const GraphNode &Record = G.node(E.Member.Record);
   return E.Kind == EdgeKind::Strong && Record.Fields.size() == 1 &&
          Record.Bases.empty() && !Record.Polymorphic;
@@ -206,7 +210,16 @@ bool isHandleMember(const ProgramGraph &G, const GraphEdge &E) {
 
 } // namespace
 
-void OwnershipCycleCheck::run(const ProgramGraph &G, std::vector<Finding> &Out) {
+void OwnershipCycleCheck::storeOptions(OptionMap &Out) const {
+  Options.store(Out, "MaxCyclesPerComponent", MaxCyclesPerComponent);
+  Options.store(Out, "BackLinkWords", BackLinkWordList);
+}
+
+void OwnershipCycleCheck::run(const Program &Prog, std::vector<Finding> &Out) {
+  const OwnershipGraph *View = Prog.view<OwnershipGraph>();
+  if (!View)
+    return;
+  const OwnershipGraph &G = *View;
   std::vector<bool> InComponent(G.nodes().size(), false);
   // Name order, independent of node numbering; structural edges last.
   auto Key = [&](const GraphEdge *E) {
@@ -296,13 +309,9 @@ void OwnershipCycleCheck::run(const ProgramGraph &G, std::vector<Finding> &Out) 
           [&](const MemberStep &A, const MemberStep &B) { return Rank(A) < Rank(B); });
       std::rotate(Steps.begin(), Weaken, Steps.end());
 
-      Finding F;
-      F.CheckName = Name;
-      F.Warning.Loc = G.field(Steps.front().Edge->Member).Loc;
-      F.Warning.Message = wording::neverFreedCycle(G, Steps);
+      Finding &F = report(Out, G.field(Steps.front().Edge->Member).Loc, wording::neverFreedCycle(G, Steps));
       for (const MemberStep &S : Steps)
         F.Notes.push_back({G.field(S.Edge->Member).Loc, wording::edgeNote(G, S)});
-      Out.push_back(std::move(F));
       ++Count;
     }
     for (NodeId N : Component)

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_CHECKS_OWNERSHIPCYCLECHECK_H
-#define CYCLINT_CHECKS_OWNERSHIPCYCLECHECK_H
+#ifndef CYCLINT_CHECKS_CXX_OWNERSHIPCYCLECHECK_H
+#define CYCLINT_CHECKS_CXX_OWNERSHIPCYCLECHECK_H
 
 #include "core/Check.h"
 
@@ -15,12 +15,9 @@ namespace cyclint {
 
 class OwnershipCycleCheck : public Check {
 public:
-  static constexpr const char *Name = "ownership-cycle";
-  static constexpr const char *Summary =
-      "reference cycles of strong and owning members that nothing frees";
-
-  explicit OwnershipCycleCheck(const CheckOptions &Options);
-  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+  OwnershipCycleCheck(llvm::StringRef Name, const CheckOptions &Options);
+  void run(const Program &P, std::vector<Finding> &Out) override;
+  void storeOptions(OptionMap &Out) const override;
 
   /// True when a member's name says it points back up a structure
   /// (`parent`, `m_owner`, `prevSibling`): split into words, any word in the
@@ -29,9 +26,10 @@ public:
 
 private:
   unsigned MaxCyclesPerComponent;
+  std::string BackLinkWordList; // as given, for storeOptions
   std::vector<std::string> BackLinkWords;
 };
 
 } // namespace cyclint
 
-#endif // CYCLINT_CHECKS_OWNERSHIPCYCLECHECK_H
+#endif // CYCLINT_CHECKS_CXX_OWNERSHIPCYCLECHECK_H

@@ -5,10 +5,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_CHECKS_PYTHONCHECKSUPPORT_H
-#define CYCLINT_CHECKS_PYTHONCHECKSUPPORT_H
+#ifndef CYCLINT_CHECKS_PYTHON_PYTHONCHECKSUPPORT_H
+#define CYCLINT_CHECKS_PYTHON_PYTHONCHECKSUPPORT_H
 
-#include "core/Diagnostics.h"
+#include "checks/python/Wording.h"
+#include "core/Finding.h"
 #include "models/cpython/PythonProgram.h"
 
 namespace cyclint::pycheck {
@@ -50,4 +51,4 @@ inline bool pointsToOwnStruct(const PyMemberInfo &M) {
 
 } // namespace cyclint::pycheck
 
-#endif // CYCLINT_CHECKS_PYTHONCHECKSUPPORT_H
+#endif // CYCLINT_CHECKS_PYTHON_PYTHONCHECKSUPPORT_H

@@ -17,12 +17,14 @@
 
 namespace cyclint {
 
-PythonClearMissingMemberCheck::PythonClearMissingMemberCheck(
-    const CheckOptions &) {}
+PythonClearMissingMemberCheck::PythonClearMissingMemberCheck(llvm::StringRef Name, const CheckOptions &Options)
+    : Check(Name, Options) {}
 
-void PythonClearMissingMemberCheck::run(const ProgramGraph &Graph,
-                                        std::vector<Finding> &Out) {
-  const PythonProgram &P = Graph.python();
+void PythonClearMissingMemberCheck::run(const Program &Prog, std::vector<Finding> &Out) {
+  const PythonProgram *View = Prog.view<PythonProgram>();
+  if (!View)
+    return;
+  const PythonProgram &P = *View;
   std::set<std::pair<PyMemberRef, std::string>> Reported;
   // Members released by the dealloc of an element type: a type without GC
   // support whose struct declares the member. An owner that visits them
@@ -52,18 +54,12 @@ void PythonClearMissingMemberCheck::run(const ProgramGraph &Graph,
         continue;
       if (!Reported.insert({M->Ref, Clear.Function}).second)
         continue;
-      Finding F;
-      F.CheckName = Name;
-      F.Warning.Loc = pycheck::memberLoc(*M);
-      F.Warning.Message = wording::python::notCleared(
-          M->qualifiedName(), Traverse.Function, Clear.Function,
-          pycheck::typeName(T));
+      Finding &F = report(Out, pycheck::memberLoc(*M), wording::python::notCleared( M->qualifiedName(), Traverse.Function, Clear.Function, pycheck::typeName(T)));
       F.Notes.push_back({Clear.FunctionLoc, wording::python::slotDefinedHere(
                                                 "tp_clear", Clear.Function)});
       F.Notes.push_back(
           {Traverse.FunctionLoc,
            wording::python::visitedBy(M->qualifiedName(), Traverse.Function)});
-      Out.push_back(std::move(F));
     }
   }
 }

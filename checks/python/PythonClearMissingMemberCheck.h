@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_CHECKS_PYTHONCLEARMISSINGMEMBERCHECK_H
-#define CYCLINT_CHECKS_PYTHONCLEARMISSINGMEMBERCHECK_H
+#ifndef CYCLINT_CHECKS_PYTHON_PYTHONCLEARMISSINGMEMBERCHECK_H
+#define CYCLINT_CHECKS_PYTHON_PYTHONCLEARMISSINGMEMBERCHECK_H
 
 #include "core/Check.h"
 
@@ -15,14 +15,10 @@ namespace cyclint {
 
 class PythonClearMissingMemberCheck : public Check {
 public:
-  static constexpr const char *Name = "python-clear-missing-member";
-  static constexpr const char *Summary =
-      "tp_clear functions that do not clear a member tp_traverse visits";
-
-  explicit PythonClearMissingMemberCheck(const CheckOptions &Options);
-  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+  PythonClearMissingMemberCheck(llvm::StringRef Name, const CheckOptions &Options);
+  void run(const Program &P, std::vector<Finding> &Out) override;
 };
 
 } // namespace cyclint
 
-#endif // CYCLINT_CHECKS_PYTHONCLEARMISSINGMEMBERCHECK_H
+#endif // CYCLINT_CHECKS_PYTHON_PYTHONCLEARMISSINGMEMBERCHECK_H

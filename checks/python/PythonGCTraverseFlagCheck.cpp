@@ -12,36 +12,33 @@
 
 namespace cyclint {
 
-PythonGCTraverseFlagCheck::PythonGCTraverseFlagCheck(const CheckOptions &) {}
+PythonGCTraverseFlagCheck::PythonGCTraverseFlagCheck(llvm::StringRef Name, const CheckOptions &Options)
+    : Check(Name, Options) {}
 
-void PythonGCTraverseFlagCheck::run(const ProgramGraph &Graph,
-                                    std::vector<Finding> &Out) {
-  const PythonProgram &P = Graph.python();
+void PythonGCTraverseFlagCheck::run(const Program &Prog, std::vector<Finding> &Out) {
+  const PythonProgram *View = Prog.view<PythonProgram>();
+  if (!View)
+    return;
+  const PythonProgram &P = *View;
   for (const PyType &T : P.types()) {
     if (!T.GCKnown)
       continue;
-    Finding F;
-    F.CheckName = Name;
     if (T.HaveGC && !T.Traverse) {
-      F.Warning.Loc = T.Fact.FlagsLoc;
-      F.Warning.Message =
-          wording::python::gcFlagWithoutTraverse(pycheck::typeName(T));
+      Finding &F = report(
+          Out, T.Fact.FlagsLoc,
+          wording::python::gcFlagWithoutTraverse(pycheck::typeName(T)));
       if (T.Base >= 0 && P.types()[T.Base].Traverse)
-        F.Notes.push_back(
-            {P.types()[T.Base].Fact.Loc,
-             wording::python::groupInheritance(
-                 pycheck::typeName(T), pycheck::typeName(P.types()[T.Base]))});
+        F.note(P.types()[T.Base].Fact.Loc,
+               wording::python::groupInheritance(
+                   pycheck::typeName(T), pycheck::typeName(P.types()[T.Base])));
     } else if (!T.HaveGC && T.Traverse && T.TraverseFrom >= 0 &&
                &P.types()[T.TraverseFrom] == &T) {
-      F.Warning.Loc = T.Traverse->Loc;
-      F.Warning.Message = wording::python::traverseWithoutGCFlag(
-          T.Traverse->TargetName, pycheck::typeName(T));
-      F.Notes.push_back(
-          {T.Fact.FlagsLoc, wording::python::flagsHere(pycheck::typeName(T))});
-    } else {
-      continue;
+      report(Out, T.Traverse->Loc,
+             wording::python::traverseWithoutGCFlag(T.Traverse->TargetName,
+                                                    pycheck::typeName(T)))
+          .note(T.Fact.FlagsLoc,
+                wording::python::flagsHere(pycheck::typeName(T)));
     }
-    Out.push_back(std::move(F));
   }
 }
 

@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_CHECKS_PYTHONGCTRAVERSEFLAGCHECK_H
-#define CYCLINT_CHECKS_PYTHONGCTRAVERSEFLAGCHECK_H
+#ifndef CYCLINT_CHECKS_PYTHON_PYTHONGCTRAVERSEFLAGCHECK_H
+#define CYCLINT_CHECKS_PYTHON_PYTHONGCTRAVERSEFLAGCHECK_H
 
 #include "core/Check.h"
 
@@ -16,14 +16,10 @@ namespace cyclint {
 
 class PythonGCTraverseFlagCheck : public Check {
 public:
-  static constexpr const char *Name = "python-gc-traverse-flag";
-  static constexpr const char *Summary =
-      "Py_TPFLAGS_HAVE_GC without tp_traverse, and tp_traverse without the flag";
-
-  explicit PythonGCTraverseFlagCheck(const CheckOptions &Options);
-  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+  PythonGCTraverseFlagCheck(llvm::StringRef Name, const CheckOptions &Options);
+  void run(const Program &P, std::vector<Finding> &Out) override;
 };
 
 } // namespace cyclint
 
-#endif // CYCLINT_CHECKS_PYTHONGCTRAVERSEFLAGCHECK_H
+#endif // CYCLINT_CHECKS_PYTHON_PYTHONGCTRAVERSEFLAGCHECK_H

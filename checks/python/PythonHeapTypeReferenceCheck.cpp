@@ -19,51 +19,35 @@
 
 namespace cyclint {
 
-PythonHeapTypeReferenceCheck::PythonHeapTypeReferenceCheck(
-    const CheckOptions &) {}
+PythonHeapTypeReferenceCheck::PythonHeapTypeReferenceCheck(llvm::StringRef Name, const CheckOptions &Options)
+    : Check(Name, Options) {}
 
-void PythonHeapTypeReferenceCheck::run(const ProgramGraph &Graph,
-                                       std::vector<Finding> &Out) {
-  const PythonProgram &P = Graph.python();
+void PythonHeapTypeReferenceCheck::run(const Program &Prog, std::vector<Finding> &Out) {
+  const PythonProgram *View = Prog.view<PythonProgram>();
+  if (!View)
+    return;
+  const PythonProgram &P = *View;
   for (const PyType &T : P.types()) {
     if (!T.Fact.Heap)
       continue;
     bool Since39 = T.Fact.PythonVersion >= 0x03090000;
     if (Since39 && T.GCKnown && !T.HaveGC) {
-      Finding F;
-      F.CheckName = Name;
-      F.Level = Severity::Note;
-      F.Warning.Loc = T.Fact.FlagsLoc;
-      F.Warning.Message = wording::python::heapTypeWithoutGC(pycheck::typeName(T));
-      Out.push_back(std::move(F));
+      Finding &F = report(Out, T.Fact.FlagsLoc, wording::python::heapTypeWithoutGC(pycheck::typeName(T)), Severity::Note);
     }
     if (T.GCKnown && T.HaveGC && T.Traverse && T.ownSlot("tp_traverse")) {
       PySlotSummary S = P.traverseSummary(T);
       if (S.Known && S.VisitsType != Since39) {
-        Finding F;
-        F.CheckName = Name;
-        F.Warning.Loc = T.Traverse->Loc;
-        F.Warning.Message =
-            Since39 ? wording::python::heapTraverseMissesType(
-                          S.Function, pycheck::typeName(T))
-                    : wording::python::heapTraverseVisitsTypeBefore39(
-                          S.Function, pycheck::typeName(T));
+        Finding &F = report(Out, T.Traverse->Loc, Since39 ? wording::python::heapTraverseMissesType( S.Function, pycheck::typeName(T)) : wording::python::heapTraverseVisitsTypeBefore39( S.Function, pycheck::typeName(T)));
         F.Notes.push_back({S.FunctionLoc, wording::python::slotDefinedHere(
                                               "tp_traverse", S.Function)});
-        Out.push_back(std::move(F));
       }
     }
     if (Since39 && T.Dealloc && T.ownSlot("tp_dealloc")) {
       PySlotSummary S = P.deallocSummary(T);
       if (S.Known && S.FreesSelf && !S.ReleasesType) {
-        Finding F;
-        F.CheckName = Name;
-        F.Warning.Loc = T.Dealloc->Loc;
-        F.Warning.Message = wording::python::heapDeallocKeepsType(
-            S.Function, pycheck::typeName(T));
+        Finding &F = report(Out, T.Dealloc->Loc, wording::python::heapDeallocKeepsType( S.Function, pycheck::typeName(T)));
         F.Notes.push_back({S.FunctionLoc, wording::python::slotDefinedHere(
                                               "tp_dealloc", S.Function)});
-        Out.push_back(std::move(F));
       }
     }
   }

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_CHECKS_PYTHONHEAPTYPEREFERENCECHECK_H
-#define CYCLINT_CHECKS_PYTHONHEAPTYPEREFERENCECHECK_H
+#ifndef CYCLINT_CHECKS_PYTHON_PYTHONHEAPTYPEREFERENCECHECK_H
+#define CYCLINT_CHECKS_PYTHON_PYTHONHEAPTYPEREFERENCECHECK_H
 
 #include "core/Check.h"
 
@@ -15,14 +15,10 @@ namespace cyclint {
 
 class PythonHeapTypeReferenceCheck : public Check {
 public:
-  static constexpr const char *Name = "python-heap-type-reference";
-  static constexpr const char *Summary =
-      "heap types whose traverse does not visit, or whose dealloc does not release, their type";
-
-  explicit PythonHeapTypeReferenceCheck(const CheckOptions &Options);
-  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+  PythonHeapTypeReferenceCheck(llvm::StringRef Name, const CheckOptions &Options);
+  void run(const Program &P, std::vector<Finding> &Out) override;
 };
 
 } // namespace cyclint
 
-#endif // CYCLINT_CHECKS_PYTHONHEAPTYPEREFERENCECHECK_H
+#endif // CYCLINT_CHECKS_PYTHON_PYTHONHEAPTYPEREFERENCECHECK_H

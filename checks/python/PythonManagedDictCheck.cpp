@@ -18,24 +18,23 @@
 
 namespace cyclint {
 
-PythonManagedDictCheck::PythonManagedDictCheck(const CheckOptions &) {}
+PythonManagedDictCheck::PythonManagedDictCheck(llvm::StringRef Name, const CheckOptions &Options)
+    : Check(Name, Options) {}
 
-void PythonManagedDictCheck::run(const ProgramGraph &Graph,
-                                 std::vector<Finding> &Out) {
-  const PythonProgram &P = Graph.python();
+void PythonManagedDictCheck::run(const Program &Prog, std::vector<Finding> &Out) {
+  const PythonProgram *View = Prog.view<PythonProgram>();
+  if (!View)
+    return;
+  const PythonProgram &P = *View;
   for (const PyType &T : P.types()) {
     if (!T.Fact.FlagsKnown || !T.Fact.ManagedDict)
       continue;
     auto Report = [&](SourceLocation Loc, std::string Message,
                       const PySlotSummary *S, const char *Slot) {
-      Finding F;
-      F.CheckName = Name;
-      F.Warning.Loc = Loc;
-      F.Warning.Message = std::move(Message);
+      Finding &F = report(Out, Loc, std::move(Message));
       if (S)
         F.Notes.push_back(
             {S->FunctionLoc, wording::python::slotDefinedHere(Slot, S->Function)});
-      Out.push_back(std::move(F));
     };
     std::string Type = pycheck::typeName(T);
     if (T.Fact.DictOffset || !T.Fact.DictField.empty())

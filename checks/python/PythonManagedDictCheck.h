@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_CHECKS_PYTHONMANAGEDDICTCHECK_H
-#define CYCLINT_CHECKS_PYTHONMANAGEDDICTCHECK_H
+#ifndef CYCLINT_CHECKS_PYTHON_PYTHONMANAGEDDICTCHECK_H
+#define CYCLINT_CHECKS_PYTHON_PYTHONMANAGEDDICTCHECK_H
 
 #include "core/Check.h"
 
@@ -16,14 +16,10 @@ namespace cyclint {
 
 class PythonManagedDictCheck : public Check {
 public:
-  static constexpr const char *Name = "python-managed-dict";
-  static constexpr const char *Summary =
-      "Py_TPFLAGS_MANAGED_DICT types whose traverse/clear miss the managed __dict__";
-
-  explicit PythonManagedDictCheck(const CheckOptions &Options);
-  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+  PythonManagedDictCheck(llvm::StringRef Name, const CheckOptions &Options);
+  void run(const Program &P, std::vector<Finding> &Out) override;
 };
 
 } // namespace cyclint
 
-#endif // CYCLINT_CHECKS_PYTHONMANAGEDDICTCHECK_H
+#endif // CYCLINT_CHECKS_PYTHON_PYTHONMANAGEDDICTCHECK_H

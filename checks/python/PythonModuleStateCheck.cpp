@@ -20,11 +20,14 @@
 
 namespace cyclint {
 
-PythonModuleStateCheck::PythonModuleStateCheck(const CheckOptions &) {}
+PythonModuleStateCheck::PythonModuleStateCheck(llvm::StringRef Name, const CheckOptions &Options)
+    : Check(Name, Options) {}
 
-void PythonModuleStateCheck::run(const ProgramGraph &Graph,
-                                 std::vector<Finding> &Out) {
-  const PythonProgram &P = Graph.python();
+void PythonModuleStateCheck::run(const Program &Prog, std::vector<Finding> &Out) {
+  const PythonProgram *View = Prog.view<PythonProgram>();
+  if (!View)
+    return;
+  const PythonProgram &P = *View;
   for (const PyModuleFact &M : P.modules()) {
     if (!M.SizeKnown || M.Size <= 0 || M.StateStruct.empty() ||
         M.StateMembers.empty())
@@ -40,14 +43,9 @@ void PythonModuleStateCheck::run(const ProgramGraph &Graph,
     };
     bool HasClear = HasSlot("m_clear");
     if (!HasSlot("m_traverse")) {
-      Finding F;
-      F.CheckName = Name;
-      F.Warning.Loc = M.Loc;
-      F.Warning.Message = wording::python::moduleWithoutTraverse(
-          Module, M.StateStructName, !HasClear);
+      Finding &F = report(Out, M.Loc, wording::python::moduleWithoutTraverse( Module, M.StateStructName, !HasClear));
       for (const PyObjectMemberFact &Mem : M.StateMembers)
         F.Notes.push_back({Mem.Loc, wording::python::stateMember(Qualified(Mem))});
-      Out.push_back(std::move(F));
       continue;
     }
     PySlotSummary Traverse = P.moduleSummary(M, "m_traverse");
@@ -56,15 +54,10 @@ void PythonModuleStateCheck::run(const ProgramGraph &Graph,
     for (const PyObjectMemberFact &Mem : M.StateMembers) {
       if (Traverse.Members.count({M.StateStruct, Mem.Name}))
         continue;
-      Finding F;
-      F.CheckName = Name;
-      F.Warning.Loc = Mem.Loc;
-      F.Warning.Message = wording::python::stateNotVisited(
-          Qualified(Mem), Traverse.Function, Module);
+      Finding &F = report(Out, Mem.Loc, wording::python::stateNotVisited( Qualified(Mem), Traverse.Function, Module));
       F.Notes.push_back({Traverse.FunctionLoc,
                          wording::python::slotDefinedHere("m_traverse",
                                                           Traverse.Function)});
-      Out.push_back(std::move(F));
     }
     bool VisitsState = llvm::any_of(M.StateMembers, [&](const auto &Mem) {
       return Traverse.Members.count({M.StateStruct, Mem.Name}) > 0;
@@ -72,15 +65,10 @@ void PythonModuleStateCheck::run(const ProgramGraph &Graph,
     if (!VisitsState)
       continue;
     if (!HasClear) {
-      Finding F;
-      F.CheckName = Name;
-      F.Warning.Loc = M.Loc;
-      F.Warning.Message =
-          wording::python::moduleWithoutClear(Module, Traverse.Function);
+      Finding &F = report(Out, M.Loc, wording::python::moduleWithoutClear(Module, Traverse.Function));
       F.Notes.push_back({Traverse.FunctionLoc,
                          wording::python::slotDefinedHere("m_traverse",
                                                           Traverse.Function)});
-      Out.push_back(std::move(F));
       continue;
     }
     PySlotSummary Clear = P.moduleSummary(M, "m_clear");
@@ -90,14 +78,9 @@ void PythonModuleStateCheck::run(const ProgramGraph &Graph,
       PyMemberRef Ref{M.StateStruct, Mem.Name};
       if (!Traverse.Members.count(Ref) || Clear.Members.count(Ref))
         continue;
-      Finding F;
-      F.CheckName = Name;
-      F.Warning.Loc = Mem.Loc;
-      F.Warning.Message = wording::python::stateNotCleared(
-          Qualified(Mem), Traverse.Function, Clear.Function, Module);
+      Finding &F = report(Out, Mem.Loc, wording::python::stateNotCleared( Qualified(Mem), Traverse.Function, Clear.Function, Module));
       F.Notes.push_back({Clear.FunctionLoc, wording::python::slotDefinedHere(
                                                 "m_clear", Clear.Function)});
-      Out.push_back(std::move(F));
     }
   }
 }

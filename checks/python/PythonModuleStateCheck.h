@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_CHECKS_PYTHONMODULESTATECHECK_H
-#define CYCLINT_CHECKS_PYTHONMODULESTATECHECK_H
+#ifndef CYCLINT_CHECKS_PYTHON_PYTHONMODULESTATECHECK_H
+#define CYCLINT_CHECKS_PYTHON_PYTHONMODULESTATECHECK_H
 
 #include "core/Check.h"
 
@@ -15,14 +15,10 @@ namespace cyclint {
 
 class PythonModuleStateCheck : public Check {
 public:
-  static constexpr const char *Name = "python-module-state";
-  static constexpr const char *Summary =
-      "module state objects missing from m_traverse or m_clear";
-
-  explicit PythonModuleStateCheck(const CheckOptions &Options);
-  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+  PythonModuleStateCheck(llvm::StringRef Name, const CheckOptions &Options);
+  void run(const Program &P, std::vector<Finding> &Out) override;
 };
 
 } // namespace cyclint
 
-#endif // CYCLINT_CHECKS_PYTHONMODULESTATECHECK_H
+#endif // CYCLINT_CHECKS_PYTHON_PYTHONMODULESTATECHECK_H

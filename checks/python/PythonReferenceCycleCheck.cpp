@@ -25,12 +25,29 @@
 
 namespace cyclint {
 
-PythonReferenceCycleCheck::PythonReferenceCycleCheck(const CheckOptions &Options)
-    : GCDisabled(Options.get(Name, "GC", "enabled") == "disabled") {}
+PythonReferenceCycleCheck::PythonReferenceCycleCheck(
+    llvm::StringRef Name, const CheckOptions &Options)
+    : Check(Name, Options),
+      GCDisabled(Check::Options.get("GC", "enabled") == "disabled") {}
 
-void PythonReferenceCycleCheck::run(const ProgramGraph &Graph,
-                                    std::vector<Finding> &Out) {
-  const PythonProgram &P = Graph.python();
+std::vector<OptionAlias> PythonReferenceCycleCheck::aliases() {
+  return {{"python-gc", "GC", {"enabled", "disabled"},
+           "Whether the analyzed CPython programs run the cycle collector: "
+           "'enabled' (default; a cycle among GC-aware extension types is "
+           "a note) or 'disabled' (for programs that call gc.disable() or "
+           "gc.freeze(): such cycles are warnings). Same as "
+           "--check-option=python-reference-cycle.GC=<value>"}};
+}
+
+void PythonReferenceCycleCheck::storeOptions(OptionMap &Out) const {
+  Options.store(Out, "GC", GCDisabled ? "disabled" : "enabled");
+}
+
+void PythonReferenceCycleCheck::run(const Program &Prog, std::vector<Finding> &Out) {
+  const PythonProgram *View = Prog.view<PythonProgram>();
+  if (!View)
+    return;
+  const PythonProgram &P = *View;
   // A member may belong to several types (a base struct): the verdict is the
   // worst over all of them. Never freed (a type without GC support) wins;
   // a traverse that misses the member, or that cannot be followed, makes the
@@ -116,12 +133,7 @@ void PythonReferenceCycleCheck::run(const ProgramGraph &Graph,
   for (auto &[TP, Group] : NeverFreedByType) {
     const PyType &T = *TP;
     const PyMemberInfo &M = *Group.front();
-    Finding F;
-    F.CheckName = Name;
-    F.Warning.Loc = pycheck::memberLoc(M);
-    F.Warning.Message = wording::python::neverFreedCycle(
-        M.qualifiedName(), pycheck::typeName(T),
-        wording::python::cyclePath(M.StructName, true));
+    Finding &F = report(Out, pycheck::memberLoc(M), wording::python::neverFreedCycle( M.qualifiedName(), pycheck::typeName(T), wording::python::cyclePath(M.StructName, true)));
     if (Group.size() > 1)
       F.Warning.Message += wording::python::neverFreedOthers(Group.size() - 1);
     pycheck::addContentNotes(M, F);
@@ -137,7 +149,6 @@ void PythonReferenceCycleCheck::run(const ProgramGraph &Graph,
     F.Notes.push_back(
         {T.Fact.FlagsLoc,
          wording::python::noGCSupport(pycheck::typeName(T), T.Base >= 0)});
-    Out.push_back(std::move(F));
   }
 
   for (auto &[Ref, S] : States) {
@@ -145,17 +156,11 @@ void PythonReferenceCycleCheck::run(const ProgramGraph &Graph,
       continue;
     const PyMemberInfo &M = *S.Member;
     std::string Path = wording::python::cyclePath(M.StructName, true);
-    Finding F;
-    F.CheckName = Name;
-    F.Warning.Loc = pycheck::memberLoc(M);
-    F.Level = GCDisabled ? Severity::Warning : Severity::Note;
-    F.Warning.Message = wording::python::collectorOnlyCycle(
-        M.qualifiedName(), Path, GCDisabled);
+    Finding &F = report(Out, pycheck::memberLoc(M), wording::python::collectorOnlyCycle( M.qualifiedName(), Path, GCDisabled), GCDisabled ? Severity::Warning : Severity::Note);
     pycheck::addContentNotes(M, F);
     F.Notes.push_back({S.Traverse.FunctionLoc,
                        wording::python::visitedBy(M.qualifiedName(),
                                                   S.Traverse.Function)});
-    Out.push_back(std::move(F));
   }
 }
 

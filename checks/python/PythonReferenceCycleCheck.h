@@ -10,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_CHECKS_PYTHONREFERENCECYCLECHECK_H
-#define CYCLINT_CHECKS_PYTHONREFERENCECYCLECHECK_H
+#ifndef CYCLINT_CHECKS_PYTHON_PYTHONREFERENCECYCLECHECK_H
+#define CYCLINT_CHECKS_PYTHON_PYTHONREFERENCECYCLECHECK_H
 
 #include "core/Check.h"
 
@@ -19,12 +19,11 @@ namespace cyclint {
 
 class PythonReferenceCycleCheck : public Check {
 public:
-  static constexpr const char *Name = "python-reference-cycle";
-  static constexpr const char *Summary =
-      "object members that can close a reference cycle: never freed without GC support, else freed only by the cycle collector";
-
-  explicit PythonReferenceCycleCheck(const CheckOptions &Options);
-  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+  PythonReferenceCycleCheck(llvm::StringRef Name, const CheckOptions &Options);
+  void run(const Program &P, std::vector<Finding> &Out) override;
+  void storeOptions(OptionMap &Out) const override;
+  /// `--python-gc=enabled|disabled` sets GC.
+  static std::vector<OptionAlias> aliases();
 
 private:
   bool GCDisabled;
@@ -32,4 +31,4 @@ private:
 
 } // namespace cyclint
 
-#endif // CYCLINT_CHECKS_PYTHONREFERENCECYCLECHECK_H
+#endif // CYCLINT_CHECKS_PYTHON_PYTHONREFERENCECYCLECHECK_H

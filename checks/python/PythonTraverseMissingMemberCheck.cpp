@@ -14,12 +14,14 @@
 
 namespace cyclint {
 
-PythonTraverseMissingMemberCheck::PythonTraverseMissingMemberCheck(
-    const CheckOptions &) {}
+PythonTraverseMissingMemberCheck::PythonTraverseMissingMemberCheck(llvm::StringRef Name, const CheckOptions &Options)
+    : Check(Name, Options) {}
 
-void PythonTraverseMissingMemberCheck::run(const ProgramGraph &Graph,
-                                           std::vector<Finding> &Out) {
-  const PythonProgram &P = Graph.python();
+void PythonTraverseMissingMemberCheck::run(const Program &Prog, std::vector<Finding> &Out) {
+  const PythonProgram *View = Prog.view<PythonProgram>();
+  if (!View)
+    return;
+  const PythonProgram &P = *View;
   std::set<std::pair<PyMemberRef, std::string>> Reported;
   for (const PyType &T : P.types()) {
     if (T.Struct < 0 || !T.GCKnown || !T.HaveGC || !T.Traverse)
@@ -32,15 +34,10 @@ void PythonTraverseMissingMemberCheck::run(const ProgramGraph &Graph,
         continue;
       if (!Reported.insert({M->Ref, S.Function}).second)
         continue;
-      Finding F;
-      F.CheckName = Name;
-      F.Warning.Loc = pycheck::memberLoc(*M);
-      F.Warning.Message = wording::python::notVisited(
-          M->qualifiedName(), S.Function, pycheck::typeName(T));
+      Finding &F = report(Out, pycheck::memberLoc(*M), wording::python::notVisited( M->qualifiedName(), S.Function, pycheck::typeName(T)));
       pycheck::addContentNotes(*M, F);
       F.Notes.push_back({S.FunctionLoc, wording::python::slotDefinedHere(
                                             "tp_traverse", S.Function)});
-      Out.push_back(std::move(F));
     }
   }
 }

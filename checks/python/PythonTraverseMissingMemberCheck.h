@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_CHECKS_PYTHONTRAVERSEMISSINGMEMBERCHECK_H
-#define CYCLINT_CHECKS_PYTHONTRAVERSEMISSINGMEMBERCHECK_H
+#ifndef CYCLINT_CHECKS_PYTHON_PYTHONTRAVERSEMISSINGMEMBERCHECK_H
+#define CYCLINT_CHECKS_PYTHON_PYTHONTRAVERSEMISSINGMEMBERCHECK_H
 
 #include "core/Check.h"
 
@@ -16,14 +16,10 @@ namespace cyclint {
 
 class PythonTraverseMissingMemberCheck : public Check {
 public:
-  static constexpr const char *Name = "python-traverse-missing-member";
-  static constexpr const char *Summary =
-      "tp_traverse functions that do not visit a member that can close a cycle";
-
-  explicit PythonTraverseMissingMemberCheck(const CheckOptions &Options);
-  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+  PythonTraverseMissingMemberCheck(llvm::StringRef Name, const CheckOptions &Options);
+  void run(const Program &P, std::vector<Finding> &Out) override;
 };
 
 } // namespace cyclint
 
-#endif // CYCLINT_CHECKS_PYTHONTRAVERSEMISSINGMEMBERCHECK_H
+#endif // CYCLINT_CHECKS_PYTHON_PYTHONTRAVERSEMISSINGMEMBERCHECK_H

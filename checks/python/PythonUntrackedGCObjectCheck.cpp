@@ -16,8 +16,8 @@
 
 namespace cyclint {
 
-PythonUntrackedGCObjectCheck::PythonUntrackedGCObjectCheck(
-    const CheckOptions &) {}
+PythonUntrackedGCObjectCheck::PythonUntrackedGCObjectCheck(llvm::StringRef Name, const CheckOptions &Options)
+    : Check(Name, Options) {}
 
 /// The macro users write, for the message: _PyObject_GC_New is what the
 /// PyObject_GC_New macro expands to.
@@ -39,24 +39,24 @@ slotNaming(const PythonProgram &P, const std::string &USR) {
   return {nullptr, ""};
 }
 
-void PythonUntrackedGCObjectCheck::run(const ProgramGraph &Graph,
-                                       std::vector<Finding> &Out) {
-  const PythonProgram &P = Graph.python();
+void PythonUntrackedGCObjectCheck::run(const Program &Prog, std::vector<Finding> &Out) {
+  const PythonProgram *View = Prog.view<PythonProgram>();
+  if (!View)
+    return;
+  const PythonProgram &P = *View;
   for (const PyFunctionFact &Fn : P.functions()) {
     for (const PyAllocFact &A : Fn.Allocs) {
       if (!A.GCAlloc)
         continue;
       std::string Allocator = allocatorName(A.CalleeName);
-      Finding F;
-      F.CheckName = Name;
-      F.Warning.Loc = A.Loc;
+      std::string Message;
+      std::vector<DiagnosticMessage> Notes;
       if (A.Status == PyObjectStatus::Untracked) {
-        F.Warning.Message =
-            wording::python::untrackedAllocation(Fn.Name, Allocator);
+        Message = wording::python::untrackedAllocation(Fn.Name, Allocator);
       } else if (A.Status == PyObjectStatus::Returned) {
         auto [SlotOf, Slot] = slotNaming(P, Fn.USR);
         if (SlotOf) {
-          F.Warning.Message = wording::python::untrackedFromSlot(
+          Message = wording::python::untrackedFromSlot(
               Fn.Name, Slot, pycheck::typeName(*SlotOf), Allocator);
         } else {
           auto Callers = P.callResults(Fn.USR);
@@ -71,16 +71,15 @@ void PythonUntrackedGCObjectCheck::run(const ProgramGraph &Graph,
                         slotNaming(P, Caller->USR).first);
           if (!AllLose)
             continue;
-          F.Warning.Message =
-              wording::python::untrackedFromHelper(Fn.Name, Allocator);
+          Message = wording::python::untrackedFromHelper(Fn.Name, Allocator);
           for (auto [Caller, Result] : Callers)
-            F.Notes.push_back({Result->Loc, wording::python::callerDoesNotTrack(
-                                                Caller->Name, Fn.Name)});
+            Notes.push_back({Result->Loc, wording::python::callerDoesNotTrack(
+                                              Caller->Name, Fn.Name)});
         }
       } else {
         continue;
       }
-      Out.push_back(std::move(F));
+      report(Out, A.Loc, std::move(Message)).Notes = std::move(Notes);
     }
   }
 }

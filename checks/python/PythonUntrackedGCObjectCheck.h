@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_CHECKS_PYTHONUNTRACKEDGCOBJECTCHECK_H
-#define CYCLINT_CHECKS_PYTHONUNTRACKEDGCOBJECTCHECK_H
+#ifndef CYCLINT_CHECKS_PYTHON_PYTHONUNTRACKEDGCOBJECTCHECK_H
+#define CYCLINT_CHECKS_PYTHON_PYTHONUNTRACKEDGCOBJECTCHECK_H
 
 #include "core/Check.h"
 
@@ -18,14 +18,10 @@ namespace cyclint {
 
 class PythonUntrackedGCObjectCheck : public Check {
 public:
-  static constexpr const char *Name = "python-untracked-gc-object";
-  static constexpr const char *Summary =
-      "objects allocated with PyObject_GC_New that are never tracked";
-
-  explicit PythonUntrackedGCObjectCheck(const CheckOptions &Options);
-  void run(const ProgramGraph &Graph, std::vector<Finding> &Out) override;
+  PythonUntrackedGCObjectCheck(llvm::StringRef Name, const CheckOptions &Options);
+  void run(const Program &P, std::vector<Finding> &Out) override;
 };
 
 } // namespace cyclint
 
-#endif // CYCLINT_CHECKS_PYTHONUNTRACKEDGCOBJECTCHECK_H
+#endif // CYCLINT_CHECKS_PYTHON_PYTHONUNTRACKEDGCOBJECTCHECK_H

@@ -1,6 +1,6 @@
 //===- PythonProgram.cpp - Merging CPython facts, applying the runtime's rules -===//
 //
-// TUs arrive sorted (ProgramGraph::build sorts them): the first definition of
+// TUs arrive sorted (OwnershipGraph::build sorts them): the first definition of
 // a struct, type, table or function wins, so the merge is deterministic.
 //
 //===----------------------------------------------------------------------===//

@@ -18,6 +18,7 @@
 #ifndef CYCLINT_MODELS_CPYTHON_PYTHONPROGRAM_H
 #define CYCLINT_MODELS_CPYTHON_PYTHONPROGRAM_H
 
+#include "core/Runtime.h"
 #include "models/cpython/PythonFacts.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -102,8 +103,10 @@ struct PyStruct {
   int Base = -1; // index into structs()
 };
 
-class PythonProgram {
+class PythonProgram : public ProgramView {
 public:
+  static constexpr const char *RuntimeName = "cpython";
+
   static PythonProgram build(std::vector<PythonTUFacts> TUs);
 
   const std::vector<PyType> &types() const { return Types; }

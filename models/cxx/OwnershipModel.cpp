@@ -22,6 +22,7 @@ struct YamlTypeRule {
   bool Collection = false;
 };
 struct YamlModel {
+  std::string Runtime; // optional; "cxx" when given (core/Runtime.h routes)
   std::string Name;
   std::string Description;
   std::vector<YamlTypeRule> Types;
@@ -52,16 +53,22 @@ template <> struct MappingTraits<YamlTypeRule> {
 };
 template <> struct MappingTraits<YamlModel> {
   static void mapping(IO &IO, YamlModel &M) {
+    IO.mapOptional("runtime", M.Runtime);
     IO.mapRequired("name", M.Name);
     IO.mapOptional("description", M.Description);
     IO.mapRequired("types", M.Types);
+  }
+  static std::string validate(IO &, YamlModel &M) {
+    if (!M.Runtime.empty() && M.Runtime != "cxx")
+      return "runtime '" + M.Runtime + "' is not this model's (cxx)";
+    return "";
   }
 };
 } // namespace llvm::yaml
 
 namespace cyclint {
 
-#include "ModelsData.inc" // BuiltinModels[]: {name, text} of models/*.yaml
+#include "ModelsData.inc" // BuiltinModels[]: {name, text} of models/cxx/*.yaml
 
 OwnershipModel OwnershipModel::builtin() {
   OwnershipModel Model;

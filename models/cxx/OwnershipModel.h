@@ -18,10 +18,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_TOOL_OWNERSHIPMODEL_H
-#define CYCLINT_TOOL_OWNERSHIPMODEL_H
+#ifndef CYCLINT_MODELS_CXX_OWNERSHIPMODEL_H
+#define CYCLINT_MODELS_CXX_OWNERSHIPMODEL_H
 
-#include "core/Facts.h"
+#include "models/cxx/EdgeKind.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
@@ -65,4 +65,4 @@ private:
 
 } // namespace cyclint
 
-#endif // CYCLINT_TOOL_OWNERSHIPMODEL_H
+#endif // CYCLINT_MODELS_CXX_OWNERSHIPMODEL_H

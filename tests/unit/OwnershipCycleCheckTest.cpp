@@ -24,7 +24,7 @@ namespace {
 
 std::vector<Finding> runOnTUs(std::vector<TUFacts> TUs,
                          const CheckOptions &Options = CheckOptions()) {
-  ProgramGraph G = ProgramGraph::build(std::move(TUs));
+  OwnershipGraph G = OwnershipGraph::build(std::move(TUs));
   std::vector<Finding> Out;
   OwnershipCycleCheck(Options).run(G, Out);
   sortFindings(Out);

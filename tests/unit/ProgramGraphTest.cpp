@@ -1,6 +1,6 @@
-//===- ProgramGraphTest.cpp - Merging TU facts into one graph -------------===//
+//===- OwnershipGraphTest.cpp - Merging TU facts into one graph -------------===//
 
-#include "models/cxx/ProgramGraph.h"
+#include "models/cxx/OwnershipGraph.h"
 #include "TestSupport.h"
 
 #include <gmock/gmock.h>
@@ -13,7 +13,7 @@ using namespace cyclint::testing;
 
 namespace {
 
-NodeId nodeNamed(const ProgramGraph &G, llvm::StringRef Name) {
+NodeId nodeNamed(const OwnershipGraph &G, llvm::StringRef Name) {
   for (NodeId I = 0; I < G.nodes().size(); ++I)
     if (G.node(I).Name == Name)
       return I;
@@ -22,7 +22,7 @@ NodeId nodeNamed(const ProgramGraph &G, llvm::StringRef Name) {
 
 /// "From->To via Record::field:kind" for member edges, "From->To [role]"
 /// for structural ones; dispatch nodes are written "Class*".
-std::vector<std::string> edgeList(const ProgramGraph &G) {
+std::vector<std::string> edgeList(const OwnershipGraph &G) {
   auto Name = [&](NodeId N) {
     return G.node(N).Name + (G.isDispatch(N) ? "*" : "");
   };
@@ -39,9 +39,9 @@ std::vector<std::string> edgeList(const ProgramGraph &G) {
   return Out;
 }
 
-TEST(ProgramGraphTest, OneNodePerRecordWhateverTheNumberOfTUs) {
+TEST(OwnershipGraphTest, OneNodePerRecordWhateverTheNumberOfTUs) {
   std::vector<RecordSpec> Header = {{"A", {"b:strong:B"}}, {"B", {"a:strong:A"}}};
-  ProgramGraph G = ProgramGraph::build(
+  OwnershipGraph G = OwnershipGraph::build(
       {makeTU("/src/1.cc", Header), makeTU("/src/2.cc", Header),
        makeTU("/src/3.cc", Header)});
   EXPECT_EQ(G.nodes().size(), 2u);
@@ -49,14 +49,14 @@ TEST(ProgramGraphTest, OneNodePerRecordWhateverTheNumberOfTUs) {
                                                   "B->A via B::a:strong"));
 }
 
-TEST(ProgramGraphTest, WeakAndBorrowedEdgesAreNotGraphEdges) {
-  ProgramGraph G = ProgramGraph::build({makeTU(
+TEST(OwnershipGraphTest, WeakAndBorrowedEdgesAreNotGraphEdges) {
+  OwnershipGraph G = OwnershipGraph::build({makeTU(
       "/src/1.cc", {{"A", {"b:weak:B", "c:borrowed:B"}}, {"B", {}}})});
   EXPECT_TRUE(G.edges().empty());
 }
 
-TEST(ProgramGraphTest, BaseMembersBelongToSubclasses) {
-  ProgramGraph G = ProgramGraph::build({makeTU(
+TEST(OwnershipGraphTest, BaseMembersBelongToSubclasses) {
+  OwnershipGraph G = OwnershipGraph::build({makeTU(
       "/src/1.cc",
       {{"Base", {"t:strong:T"}}, {"Derived", {}, {"Base"}}, {"T", {}}})});
   // Derived holds Base's members through its Base subobject.
@@ -65,7 +65,7 @@ TEST(ProgramGraphTest, BaseMembersBelongToSubclasses) {
                                      "Derived->Base [subobject]"));
 }
 
-TEST(ProgramGraphTest, PolymorphicTargetsReachSubclassesFromOtherTUs) {
+TEST(OwnershipGraphTest, PolymorphicTargetsReachSubclassesFromOtherTUs) {
   TUFacts Registry = makeTU(
       "/src/registry.cc",
       {{"Registry", {"plugins:strong:Plugin"}}, {"Plugin", {}, {}, true}});
@@ -73,7 +73,7 @@ TEST(ProgramGraphTest, PolymorphicTargetsReachSubclassesFromOtherTUs) {
       "/src/mine.cc", {{"Plugin", {}, {}, true},
                        {"MyPlugin", {"reg:strong:Registry"}, {"Plugin"}, false, "/src/mine.cc"},
                        {"Registry", {"plugins:strong:Plugin"}}});
-  ProgramGraph G = ProgramGraph::build({Registry, Mine});
+  OwnershipGraph G = OwnershipGraph::build({Registry, Mine});
   EXPECT_THAT(edgeList(G),
               ::testing::ElementsAre("MyPlugin->Plugin [subobject]",
                                      "MyPlugin->Registry via MyPlugin::reg:strong",
@@ -82,10 +82,10 @@ TEST(ProgramGraphTest, PolymorphicTargetsReachSubclassesFromOtherTUs) {
                                      "Registry->Plugin* via Registry::plugins:strong"));
 }
 
-TEST(ProgramGraphTest, MemberStepsFoldInheritanceAndDispatch) {
+TEST(OwnershipGraphTest, MemberStepsFoldInheritanceAndDispatch) {
   // Registry --plugins--> Plugin* --> MyPlugin --[subobject]--> PluginBase
   //   --PluginBase::registry--> Registry
-  ProgramGraph G = ProgramGraph::build({makeTU(
+  OwnershipGraph G = OwnershipGraph::build({makeTU(
       "/src/1.cc", {{"Registry", {"plugins:strong:Plugin"}},
                     {"Plugin", {}, {}, true},
                     {"PluginBase", {"registry:strong:Registry"}, {"Plugin"}},
@@ -122,59 +122,59 @@ TEST(ProgramGraphTest, MemberStepsFoldInheritanceAndDispatch) {
   EXPECT_EQ(Steps[1].Declared, nodeNamed(G, "Plugin"));
 }
 
-TEST(ProgramGraphTest, NonPolymorphicTargetsDoNotReachSubclasses) {
-  ProgramGraph G = ProgramGraph::build({makeTU(
+TEST(OwnershipGraphTest, NonPolymorphicTargetsDoNotReachSubclasses) {
+  OwnershipGraph G = OwnershipGraph::build({makeTU(
       "/src/1.cc", {{"H", {"b:strong:Base"}}, {"Base", {}}, {"D", {}, {"Base"}}})});
   EXPECT_THAT(edgeList(G), ::testing::ElementsAre("D->Base [subobject]",
                                                   "H->Base via H::b:strong"));
 }
 
-TEST(ProgramGraphTest, TwoDefinitionsOfOneUSRStayApartAndResolvePerTU) {
+TEST(OwnershipGraphTest, TwoDefinitionsOfOneUSRStayApartAndResolvePerTU) {
   // Two .c files each define their own `struct Node`.
   TUFacts A = makeTU("/src/a.c", {{"Node", {"x:strong:Node"}, {}, false, "/src/a.c"},
                                   {"HolderA", {"n:owning:Node"}, {}, false, "/src/a.c", 20}});
   TUFacts B = makeTU("/src/b.c", {{"Node", {"y:owning:Other"}, {}, false, "/src/b.c"},
                                   {"Other", {}, {}, false, "/src/b.c", 30}});
-  ProgramGraph G = ProgramGraph::build({B, A});
+  OwnershipGraph G = OwnershipGraph::build({B, A});
   EXPECT_EQ(G.nodes().size(), 4u);
   for (const GraphEdge &E : G.edges())
     if (E.From == nodeNamed(G, "HolderA"))
       EXPECT_EQ(G.node(E.To).Loc.File, "/src/a.c");
 }
 
-TEST(ProgramGraphTest, DestructorDeletesLearntInAnotherTUMakeRawPointersOwning) {
+TEST(OwnershipGraphTest, DestructorDeletesLearntInAnotherTUMakeRawPointersOwning) {
   TUFacts Header = makeTU("/src/user.cc", {{"Widget", {"impl:borrowed:Impl"}}, {"Impl", {}}});
   TUFacts Impl = makeTU("/src/widget.cc", {{"Widget", {"impl:borrowed:Impl"}}, {"Impl", {}}});
   Impl.Records[1].Fields[0].DeletedInDestructor = true; // sorted: Impl, Widget
   ASSERT_EQ(Impl.Records[1].Name, "Widget");
-  ProgramGraph G = ProgramGraph::build({Header, Impl});
+  OwnershipGraph G = OwnershipGraph::build({Header, Impl});
   ASSERT_EQ(G.edges().size(), 1u);
   EXPECT_EQ(G.edges()[0].Kind, EdgeKind::Owning);
   EXPECT_TRUE(G.edges()[0].OwnedRawPointer);
 }
 
-TEST(ProgramGraphTest, MergeDoesNotDependOnTUOrder) {
+TEST(OwnershipGraphTest, MergeDoesNotDependOnTUOrder) {
   std::vector<TUFacts> TUs = {
       makeTU("/src/1.cc", {{"A", {"b:strong:B"}}, {"B", {}}}),
       makeTU("/src/2.cc", {{"B", {"c:strong:C"}}, {"C", {}}}),
       makeTU("/src/3.cc", {{"C", {"a:strong:A"}}, {"A", {"b:strong:B"}}})};
-  std::vector<std::string> First = edgeList(ProgramGraph::build(TUs));
+  std::vector<std::string> First = edgeList(OwnershipGraph::build(TUs));
   std::reverse(TUs.begin(), TUs.end());
-  EXPECT_EQ(edgeList(ProgramGraph::build(TUs)), First);
+  EXPECT_EQ(edgeList(OwnershipGraph::build(TUs)), First);
 }
 
 } // namespace
 
 namespace {
 
-TEST(ProgramGraphTest, DeduplicatedRecordsMergeToTheSameGraph) {
+TEST(OwnershipGraphTest, DeduplicatedRecordsMergeToTheSameGraph) {
   std::vector<RecordSpec> Header = {{"A", {"b:strong:B"}}, {"B", {"a:strong:A"}}};
   std::vector<TUFacts> TUs = {
       makeTU("/src/1.cc", Header),
       makeTU("/src/2.cc", {{"A", {"b:strong:B"}}, {"B", {"a:strong:A"}},
                            {"C", {"a:strong:A"}, {}, false, "/src/2.cc", 40}}),
       makeTU("/src/3.cc", Header)};
-  std::vector<std::string> Full = edgeList(ProgramGraph::build(TUs));
+  std::vector<std::string> Full = edgeList(OwnershipGraph::build(TUs));
 
   RecordDeduplicator Dedup;
   for (TUFacts &TU : TUs)
@@ -183,10 +183,10 @@ TEST(ProgramGraphTest, DeduplicatedRecordsMergeToTheSameGraph) {
   EXPECT_EQ(TUs[1].Records.size(), 1u) << "only C is new";
   EXPECT_EQ(TUs[1].AlsoDefines.size(), 2u);
   EXPECT_TRUE(TUs[2].Records.empty());
-  EXPECT_EQ(edgeList(ProgramGraph::build(TUs)), Full);
+  EXPECT_EQ(edgeList(OwnershipGraph::build(TUs)), Full);
 }
 
-TEST(ProgramGraphTest, RecordsThatDifferAreKeptByTheDeduplicator) {
+TEST(OwnershipGraphTest, RecordsThatDifferAreKeptByTheDeduplicator) {
   // Same USR and definition, different content (a member under #ifdef).
   TUFacts A = makeTU("/src/1.cc", {{"A", {"b:strong:B"}}, {"B", {}}});
   TUFacts B = makeTU("/src/2.cc", {{"A", {"b:weak:B"}}, {"B", {}}});

@@ -1,4 +1,4 @@
-//===- ProgramGraph.cpp - Merging facts into one graph --------------------===//
+//===- OwnershipGraph.cpp - Merging C++ facts into one graph --------------===//
 //
 // A USR names a declaration, not a definition: two TUs may define different
 // records under one USR (C structs local to a .c file, ODR violations). A
@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "models/cxx/ProgramGraph.h"
+#include "models/cxx/OwnershipGraph.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -35,18 +35,8 @@ struct PendingEdge {
 };
 } // namespace
 
-ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
-  // The merge must not depend on scheduling: order TUs by their identity.
-  llvm::stable_sort(TUs, [](const TUFacts &A, const TUFacts &B) {
-    return std::tie(A.MainFile, A.Directory) <
-           std::tie(B.MainFile, B.Directory);
-  });
-
-  ProgramGraph G;
-  std::vector<PythonTUFacts> Python;
-  for (TUFacts &TU : TUs)
-    Python.push_back(std::move(TU.Python));
-  G.Python = PythonProgram::build(std::move(Python));
+OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs) {
+  OwnershipGraph G;
   llvm::StringMap<std::vector<NodeId>> DefsByUSR;
   std::vector<std::vector<std::pair<std::string, NodeId>>> DefinedByTU(TUs.size());
 
@@ -180,13 +170,8 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
       continue;
     const FieldFact &F = G.Nodes[P.From].Fields[P.Field];
     const EdgeFact &Fact = F.Edges[P.Edge];
-    EdgeKind Kind = Fact.Kind;
-    bool OwnedRaw = false;
-    if (Kind == EdgeKind::Borrowed && F.DeletedInDestructor &&
-        Fact.Via.empty()) {
-      Kind = EdgeKind::Owning;
-      OwnedRaw = true;
-    }
+    auto [Kind, OwnedRaw] = memberEdgeKind(Fact.Kind, !Fact.Via.empty(),
+                                           F.DeletedInDestructor);
     if (!keepsAlive(Kind))
       continue;
     MemberRef Member{P.From, P.Field};
@@ -250,7 +235,7 @@ ProgramGraph ProgramGraph::build(std::vector<TUFacts> TUs) {
 }
 
 std::vector<MemberStep>
-ProgramGraph::memberSteps(const std::vector<const GraphEdge *> &Cycle) const {
+OwnershipGraph::memberSteps(const std::vector<const GraphEdge *> &Cycle) const {
   std::vector<MemberStep> Steps;
   const size_t L = Cycle.size();
   size_t First = 0;
@@ -286,11 +271,11 @@ ProgramGraph::memberSteps(const std::vector<const GraphEdge *> &Cycle) const {
   return Steps;
 }
 
-std::string ProgramGraph::memberName(MemberRef M) const {
+std::string OwnershipGraph::memberName(MemberRef M) const {
   return Nodes[M.Record].Name + "::" + Nodes[M.Record].Fields[M.Field].Name;
 }
 
-std::vector<NodeId> ProgramGraph::subclassesOf(NodeId Id) const {
+std::vector<NodeId> OwnershipGraph::subclassesOf(NodeId Id) const {
   std::vector<bool> Visited(Nodes.size(), false);
   std::vector<NodeId> Stack{Id}, Result;
   Visited[Id] = true;
@@ -308,7 +293,7 @@ std::vector<NodeId> ProgramGraph::subclassesOf(NodeId Id) const {
   return Result;
 }
 
-bool ProgramGraph::sameHierarchy(NodeId A, NodeId B) const {
+bool OwnershipGraph::sameHierarchy(NodeId A, NodeId B) const {
   if (isDispatch(A))
     A = Nodes[A].DispatchFor;
   if (isDispatch(B))

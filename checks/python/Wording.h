@@ -1,66 +1,18 @@
-//===- Diagnostics.h - Findings and all their wording -----------*- C++ -*-===//
+//===- Wording.h - The words of the CPython checks --------------*- C++ -*-===//
 //
-// A finding is one warning with its notes. Checks build findings with the
-// phrase helpers below so that the wording of every diagnostic lives here,
-// in one place, and names every member as `Record::field`.
+// Every message the python-* checks print is phrased here. Members are named
+// `Struct::member`, types by their variable (`NodeType`, `Node_spec`).
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_TOOL_DIAGNOSTICS_H
-#define CYCLINT_TOOL_DIAGNOSTICS_H
+#ifndef CYCLINT_CHECKS_PYTHON_WORDING_H
+#define CYCLINT_CHECKS_PYTHON_WORDING_H
 
-#include "core/Facts.h"
-#include "models/cxx/ProgramGraph.h"
-
-#include "llvm/Support/raw_ostream.h"
-
+#include <cstddef>
 #include <string>
-#include <vector>
 
-namespace cyclint {
+namespace cyclint::wording {
 
-struct DiagnosticMessage {
-  SourceLocation Loc;
-  std::string Message;
-};
-
-/// Most findings are warnings. A note-level finding records something worth
-/// knowing that is not a defect under the program's configuration (a cycle
-/// the CPython cycle collector frees): printed as `note:`, it does not change
-/// the exit code.
-enum class Severity { Warning, Note };
-
-struct Finding {
-  std::string CheckName; // without the "cyclint-" prefix
-  DiagnosticMessage Warning; // the finding's own message, whatever its level
-  std::vector<DiagnosticMessage> Notes;
-  Severity Level = Severity::Warning;
-};
-
-/// The number of warning-level findings (what the exit code counts).
-unsigned warningCount(const std::vector<Finding> &Findings);
-
-/// Sorts by warning location, then text: output independent of -j.
-void sortFindings(std::vector<Finding> &Findings);
-
-/// clang's format: `file:line:col: warning: message [cyclint-check]`, then
-/// one `file:line:col: note: message` line per note.
-void printFindings(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
-
-namespace wording {
-/// `'Child::parent' (std::shared_ptr) keeps 'Parent' alive`, with the
-/// inheritance and polymorphism the step went through.
-std::string edgeNote(const ProgramGraph &G, const MemberStep &Step);
-/// `Child -> Parent -> Child`
-std::string cyclePath(const ProgramGraph &G,
-                      const std::vector<MemberStep> &Cycle);
-/// The warning at the member to weaken (the cycle's first step) in a cycle
-/// nothing frees.
-std::string neverFreedCycle(const ProgramGraph &G,
-                            const std::vector<MemberStep> &Cycle);
-
-/// CPython extension types (checks/Python*Check.cpp). Members are named
-/// `Struct::member`, types by their variable (`NodeType`, `Node_spec`).
 namespace python {
 /// `'NodeType' (example.Node)`
 std::string typeName(const std::string &Var, const std::string &PyName,
@@ -134,8 +86,6 @@ std::string untrackedFromHelper(const std::string &Function,
 std::string callerDoesNotTrack(const std::string &Caller,
                                const std::string &Function);
 } // namespace python
-} // namespace wording
+} // namespace cyclint::wording
 
-} // namespace cyclint
-
-#endif // CYCLINT_TOOL_DIAGNOSTICS_H
+#endif // CYCLINT_CHECKS_PYTHON_WORDING_H

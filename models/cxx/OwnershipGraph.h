@@ -1,4 +1,4 @@
-//===- ProgramGraph.h - The whole-program ownership graph -------*- C++ -*-===//
+//===- OwnershipGraph.h - The C++ runtime's whole-program view --*- C++ -*-===//
 //
 // The merge step: facts from every TU become one graph with one node per
 // record definition, whatever number of TUs saw it. Only edges that keep
@@ -16,11 +16,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef CYCLINT_TOOL_PROGRAMGRAPH_H
-#define CYCLINT_TOOL_PROGRAMGRAPH_H
+#ifndef CYCLINT_MODELS_CXX_OWNERSHIPGRAPH_H
+#define CYCLINT_MODELS_CXX_OWNERSHIPGRAPH_H
 
-#include "core/Facts.h"
-#include "models/cpython/PythonProgram.h"
+#include "core/Runtime.h"
+#include "models/cxx/RecordFacts.h"
 
 #include <string>
 #include <vector>
@@ -80,13 +80,15 @@ struct GraphNode {
   bool Polymorphic = false;
   std::vector<NodeId> Bases;   // direct
   std::vector<FieldFact> Fields;
-  std::vector<unsigned> OutEdges; // indices into ProgramGraph::Edges
+  std::vector<unsigned> OutEdges; // indices into OwnershipGraph::Edges
 };
 
-class ProgramGraph {
+class OwnershipGraph : public ProgramView {
 public:
-  /// Merges per-TU facts. The result does not depend on the order of `TUs`.
-  static ProgramGraph build(std::vector<TUFacts> TUs);
+  static constexpr const char *RuntimeName = "cxx";
+
+  /// Merges per-TU facts, given in a canonical TU order.
+  static OwnershipGraph build(std::vector<CxxFacts> TUs);
 
   const std::vector<GraphNode> &nodes() const { return Nodes; }
   const std::vector<GraphEdge> &edges() const { return Edges; }
@@ -110,12 +112,7 @@ public:
   /// or both derive from a common class: one class hierarchy.
   bool sameHierarchy(NodeId A, NodeId B) const;
 
-  /// The CPython extension types of the program, merged from every TU's
-  /// python facts (models/cpython/PythonProgram.h).
-  const PythonProgram &python() const { return Python; }
-
 private:
-  PythonProgram Python;
   std::vector<GraphNode> Nodes;
   std::vector<GraphEdge> Edges;
   std::vector<std::vector<NodeId>> Derived; // direct subclasses
@@ -124,4 +121,4 @@ private:
 
 } // namespace cyclint
 
-#endif // CYCLINT_TOOL_PROGRAMGRAPH_H
+#endif // CYCLINT_MODELS_CXX_OWNERSHIPGRAPH_H

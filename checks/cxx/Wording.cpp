@@ -1,0 +1,53 @@
+//===- Wording.cpp - The words of the C++ ownership checks ----------------===//
+
+#include "checks/cxx/Wording.h"
+
+namespace cyclint {
+namespace wording {
+
+static std::string quoted(llvm::StringRef S) { return "'" + S.str() + "'"; }
+
+static std::string holdDescription(const GraphEdge &E) {
+  if (E.OwnedRawPointer)
+    return "raw pointer deleted by the destructor";
+  if (E.Via.empty())
+    return "by value";
+  std::string Text;
+  for (const std::string &V : E.Via) {
+    if (!Text.empty())
+      Text += " of ";
+    Text += V;
+  }
+  return Text;
+}
+
+std::string edgeNote(const OwnershipGraph &G, const MemberStep &Step) {
+  const GraphEdge &E = *Step.Edge;
+  std::string Text = quoted(G.memberName(E.Member)) + " (" +
+                     holdDescription(E) + ")";
+  if (E.Member.Record != Step.Holder)
+    Text += ", inherited by " + quoted(G.node(Step.Holder).Name) + ",";
+  Text += " keeps " + quoted(G.node(Step.Target).Name) + " alive";
+  if (Step.Declared != NoNode)
+    Text += " (it points to a " + quoted(G.node(Step.Declared).Name) +
+            ", which may be a " + quoted(G.node(Step.Target).Name) + ")";
+  return Text;
+}
+
+std::string cyclePath(const OwnershipGraph &G,
+                      const std::vector<MemberStep> &Cycle) {
+  std::string Text = G.node(Cycle.front().Holder).Name;
+  for (const MemberStep &S : Cycle)
+    Text += " -> " + G.node(S.Target).Name;
+  return Text;
+}
+
+std::string neverFreedCycle(const OwnershipGraph &G,
+                            const std::vector<MemberStep> &Cycle) {
+  return quoted(G.memberName(Cycle.front().Edge->Member)) +
+         " closes a reference cycle that is never freed (" +
+         cyclePath(G, Cycle) +
+         "); make this member a weak or non-owning reference";
+}
+} // namespace wording
+} // namespace cyclint
