@@ -1,6 +1,7 @@
 //===- CheckGlobsTest.cpp - clang-tidy style --checks globs ---------------===//
 
 #include "core/Check.h"
+#include "checks/Checks.h"
 #include "core/Driver.h"
 
 #include <gtest/gtest.h>
@@ -31,13 +32,58 @@ TEST(CheckGlobsTest, InvalidGlobsAreErrors) {
 }
 
 TEST(CheckGlobsTest, RegistryIsAlphabeticalAndFilterable) {
-  const auto &Checks = allChecks();
+  const auto &Checks = builtinChecks();
   ASSERT_FALSE(Checks.empty());
   for (size_t I = 1; I < Checks.size(); ++I)
     EXPECT_LT(std::string(Checks[I - 1].Name), std::string(Checks[I].Name));
-  auto Names = enabledChecks("-*,cyclint-ownership-cycle");
+  auto Names = enabledChecks(Checks, "-*,cyclint-ownership-cycle");
   ASSERT_TRUE(bool(Names));
   EXPECT_EQ(*Names, std::vector<std::string>{"ownership-cycle"});
+}
+
+} // namespace
+
+namespace {
+
+using namespace cyclint;
+
+TEST(CheckRegistryTest, OptionsAreStoredAndUnknownOnesRejected) {
+  CheckOptions Options;
+  Options.set("ownership-cycle.MaxCyclesPerComponent", "3");
+  auto Set = createChecks(builtinChecks(), "cyclint-*", Options);
+  ASSERT_TRUE(bool(Set)) << llvm::toString(Set.takeError());
+  EXPECT_EQ(Set->Enabled.size(), builtinChecks().size());
+  // Every option any check reads, with its effective value.
+  EXPECT_EQ(Set->Options["ownership-cycle.MaxCyclesPerComponent"], "3");
+  EXPECT_EQ(Set->Options["python-reference-cycle.GC"], "enabled");
+  EXPECT_TRUE(Set->Options.count("ownership-cycle.BackLinkWords"));
+
+  Options.set("ownership-cycle.MaxCycles", "3");
+  auto Bad = createChecks(builtinChecks(), "cyclint-*", Options);
+  ASSERT_FALSE(bool(Bad));
+  EXPECT_NE(llvm::toString(Bad.takeError())
+                .find("unknown check option 'ownership-cycle.MaxCycles'"),
+            std::string::npos);
+
+  CheckOptions BadValue;
+  BadValue.set("ownership-cycle.MaxCyclesPerComponent", "many");
+  auto Value = createChecks(builtinChecks(), "-*,cyclint-ownership-cycle",
+                            BadValue);
+  ASSERT_FALSE(bool(Value));
+  EXPECT_NE(llvm::toString(Value.takeError()).find("invalid value 'many'"),
+            std::string::npos);
+}
+
+TEST(CheckRegistryTest, AliasesAreDeclaredByTheirCheck) {
+  unsigned Aliases = 0;
+  for (const CheckInfo &C : builtinChecks())
+    for (const OptionAlias &A : C.Aliases) {
+      ++Aliases;
+      EXPECT_EQ(std::string(C.Name), "python-reference-cycle");
+      EXPECT_EQ(std::string(A.Flag), "python-gc");
+      EXPECT_EQ(std::string(A.Option), "GC");
+    }
+  EXPECT_EQ(Aliases, 1u);
 }
 
 } // namespace

@@ -32,7 +32,7 @@ struct T {};
 )cpp";
 
 std::vector<std::string> kindsOf(const std::string &FieldDecl) {
-  TUFacts Facts = factsFor(std::string(Prelude) + "struct H { " + FieldDecl +
+  TestTU Facts = factsFor(std::string(Prelude) + "struct H { " + FieldDecl +
                            "; };");
   return edgeSummary(Facts, "H", "m");
 }
@@ -72,7 +72,7 @@ TEST(ModelTest, ContainersPassElementKindsThrough) {
 }
 
 bool heldInCollection(const std::string &FieldDecl) {
-  TUFacts Facts = factsFor(std::string(Prelude) + "struct H { " + FieldDecl +
+  TestTU Facts = factsFor(std::string(Prelude) + "struct H { " + FieldDecl +
                            "; };");
   for (const RecordFact &R : Facts.Records)
     if (R.Name == "H")
@@ -95,7 +95,7 @@ TEST(ModelTest, CollectionsAreToldFromSingleHolders) {
 }
 
 TEST(ModelTest, VariadicTemplatesHoldEveryAlternative) {
-  TUFacts Facts = factsFor(std::string(Prelude) + R"cpp(
+  TestTU Facts = factsFor(std::string(Prelude) + R"cpp(
     struct U {};
     struct H {
       std::variant<std::shared_ptr<T>, U> v;
@@ -116,7 +116,7 @@ TEST(ModelTest, KindsComposeWeakestLinkWins) {
 }
 
 TEST(ModelTest, AliasesAndTypedefsAreSeenThrough) {
-  TUFacts Facts = factsFor(std::string(Prelude) + R"cpp(
+  TestTU Facts = factsFor(std::string(Prelude) + R"cpp(
     using TPtr = std::shared_ptr<T>;
     typedef std::vector<TPtr> TList;
     template <class X> using Ref = std::shared_ptr<X>;
@@ -127,7 +127,7 @@ TEST(ModelTest, AliasesAndTypedefsAreSeenThrough) {
 }
 
 TEST(ModelTest, LookAlikeOutsideStdIsNotTheModel) {
-  TUFacts Facts = factsFor(std::string(Prelude) + R"cpp(
+  TestTU Facts = factsFor(std::string(Prelude) + R"cpp(
     namespace mylib { template <class X> struct shared_ptr { X *p; }; }
     struct H { mylib::shared_ptr<T> m; };)cpp");
   // By value: it owns the look-alike, which only borrows T.
@@ -142,7 +142,7 @@ TEST(ModelTest, TypeErasedHoldersAreUnknown) {
 }
 
 TEST(ModelTest, TemplateInstantiationsAreTheirOwnRecords) {
-  TUFacts Facts = factsFor(std::string(Prelude) + R"cpp(
+  TestTU Facts = factsFor(std::string(Prelude) + R"cpp(
     struct U {};
     template <class X> struct Holder { std::shared_ptr<X> held; };
     struct H { Holder<T> a; Holder<U> b; };)cpp");
@@ -152,7 +152,7 @@ TEST(ModelTest, TemplateInstantiationsAreTheirOwnRecords) {
 }
 
 TEST(ModelTest, BasesPolymorphismAndPimplDeletes) {
-  TUFacts Facts = factsFor(std::string(Prelude) + R"cpp(
+  TestTU Facts = factsFor(std::string(Prelude) + R"cpp(
     struct Base { virtual ~Base(); };
     struct Derived : Base { std::shared_ptr<T> t; };
     struct Impl;
@@ -177,7 +177,7 @@ types:
   - {name: mylib::RefPtr, kind: strong, arguments: [0]}
 )yaml",
                                        "test.yaml")));
-  TUFacts Facts = factsFor(std::string(Prelude) + R"cpp(
+  TestTU Facts = factsFor(std::string(Prelude) + R"cpp(
     namespace mylib { template <class X> struct RefPtr { X *p; }; }
     struct H { mylib::RefPtr<T> m; };)cpp",
                            Model);
@@ -195,9 +195,9 @@ TEST(ModelTest, BadModelFilesAreErrorsNamingTheFile) {
 }
 
 TEST(ModelTest, InternalTypesAreKeyedPerTU) {
-  TUFacts A = factsFor("namespace { struct Impl { int x; }; } Impl *p;",
+  TestTU A = factsFor("namespace { struct Impl { int x; }; } Impl *p;",
                        OwnershipModel::builtin(), {"-std=c++17"}, "/v/a.cc");
-  TUFacts B = factsFor("namespace { struct Impl { int x; }; } Impl *p;",
+  TestTU B = factsFor("namespace { struct Impl { int x; }; } Impl *p;",
                        OwnershipModel::builtin(), {"-std=c++17"}, "/v/b.cc");
   ASSERT_EQ(A.Records.size(), 1u);
   ASSERT_EQ(B.Records.size(), 1u);
@@ -205,7 +205,7 @@ TEST(ModelTest, InternalTypesAreKeyedPerTU) {
 }
 
 TEST(ModelTest, CStructsUseTheirTagOrTypedefName) {
-  TUFacts Facts = factsFor(R"c(
+  TestTU Facts = factsFor(R"c(
     struct Node { struct Node *next; };
     typedef struct { int x; struct Node *head; } List;)c",
                            OwnershipModel::builtin(), {"-std=c11"},

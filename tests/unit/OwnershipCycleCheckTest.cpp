@@ -22,11 +22,12 @@ using ::testing::SizeIs;
 
 namespace {
 
-std::vector<Finding> runOnTUs(std::vector<TUFacts> TUs,
+std::vector<Finding> runOnTUs(std::vector<TestTU> TUs,
                          const CheckOptions &Options = CheckOptions()) {
-  OwnershipGraph G = OwnershipGraph::build(std::move(TUs));
+  Program P;
+  P.addView("cxx", std::make_unique<OwnershipGraph>(buildGraph(std::move(TUs))));
   std::vector<Finding> Out;
-  OwnershipCycleCheck(Options).run(G, Out);
+  OwnershipCycleCheck("ownership-cycle", Options).run(P, Out);
   sortFindings(Out);
   return Out;
 }
@@ -180,7 +181,7 @@ TEST(OwnershipCycleCheckTest, LargeComponentsGiveABoundedSetOfShortestCycles) {
 }
 
 TEST(OwnershipCycleCheckTest, OutputDoesNotDependOnTUOrder) {
-  std::vector<TUFacts> TUs = {
+  std::vector<TestTU> TUs = {
       makeTU("/src/1.cc", {{"A", {"b:strong:B", "c:strong:C"}}, {"B", {"a:strong:A"}}}),
       makeTU("/src/2.cc", {{"C", {"a:strong:A", "b:strong:B"}}, {"B", {"a:strong:A"}}})};
   auto Text = [](const std::vector<Finding> &F) {
@@ -196,7 +197,8 @@ TEST(OwnershipCycleCheckTest, OutputDoesNotDependOnTUOrder) {
 }
 
 TEST(OwnershipCycleCheckTest, BackLinkNamesAreWordsOfTheIdentifier) {
-  OwnershipCycleCheck Check{CheckOptions()};
+  CheckOptions NoOptions;
+  OwnershipCycleCheck Check{"ownership-cycle", NoOptions};
   for (const char *Name : {"parent", "m_parent", "parent_", "mParent", "m_pParent",
                            "parentNode", "prev_sibling", "owner", "outer"})
     EXPECT_TRUE(Check.isBackLinkName(Name)) << Name;

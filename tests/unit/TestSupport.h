@@ -8,20 +8,52 @@
 #ifndef CYCLINT_TESTS_UNIT_TESTSUPPORT_H
 #define CYCLINT_TESTS_UNIT_TESTSUPPORT_H
 
-#include "models/cxx/FactExtractor.h"
 #include "core/Facts.h"
+#include "models/cxx/CxxRuntime.h"
+#include "models/cxx/OwnershipGraph.h"
 #include "models/cxx/OwnershipModel.h"
+#include "models/cxx/RecordExtractor.h"
 
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
 
+#include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace cyclint::testing {
 
+/// The C++ section of one TU, with the TU's identity (which the core keeps
+/// in TUFacts) so that tests can build graphs from several TUs.
+struct TestTU : CxxFacts {
+  std::string MainFile;
+  std::string Directory = "/src";
+};
+
+/// The C++ view of `TUs`, merged as the core does it (TUs in a canonical
+/// order first).
+inline OwnershipGraph buildGraph(std::vector<TestTU> TUs) {
+  std::stable_sort(TUs.begin(), TUs.end(),
+                   [](const TestTU &A, const TestTU &B) {
+                     return std::tie(A.MainFile, A.Directory) <
+                            std::tie(B.MainFile, B.Directory);
+                   });
+  std::vector<CxxFacts> Sections(TUs.begin(), TUs.end());
+  return OwnershipGraph::build(std::move(Sections));
+}
+
+/// `TU` as the core's TUFacts, with its one "cxx" section.
+inline TUFacts wrap(const TestTU &TU) {
+  TUFacts Facts;
+  Facts.MainFile = TU.MainFile;
+  Facts.Directory = TU.Directory;
+  Facts.Sections.emplace_back("cxx", std::make_unique<CxxFacts>(TU));
+  return Facts;
+}
+
 /// Parses `Code` as C++17 (or C with Lang "c") and extracts its facts.
-inline TUFacts factsFor(llvm::StringRef Code,
+inline TestTU factsFor(llvm::StringRef Code,
                         const OwnershipModel &Model = OwnershipModel::builtin(),
                         std::vector<std::string> Args = {"-std=c++17"},
                         llvm::StringRef FileName = "/virtual/input.cc") {
@@ -29,11 +61,16 @@ inline TUFacts factsFor(llvm::StringRef Code,
   std::unique_ptr<clang::ASTUnit> AST =
       clang::tooling::buildASTFromCodeWithArgs(Code, Args, FileName);
   if (!AST || AST->getDiagnostics().hasErrorOccurred())
-    return TUFacts{};
-  return extractFacts(AST->getASTContext(), Model, "/virtual");
+    return TestTU{};
+  TUContext TU(AST->getASTContext(), "/virtual");
+  TestTU Facts;
+  static_cast<CxxFacts &>(Facts) = extractRecords(TU, Model);
+  Facts.MainFile = TU.mainFile().str();
+  Facts.Directory = "/virtual";
+  return Facts;
 }
 
-inline const RecordFact *findRecord(const TUFacts &Facts,
+inline const RecordFact *findRecord(const CxxFacts &Facts,
                                     llvm::StringRef Name) {
   for (const RecordFact &R : Facts.Records)
     if (R.Name == Name)
@@ -41,7 +78,7 @@ inline const RecordFact *findRecord(const TUFacts &Facts,
   return nullptr;
 }
 
-inline const FieldFact *findField(const TUFacts &Facts, llvm::StringRef Record,
+inline const FieldFact *findField(const CxxFacts &Facts, llvm::StringRef Record,
                                   llvm::StringRef Field) {
   if (const RecordFact *R = findRecord(Facts, Record))
     for (const FieldFact &F : R->Fields)
@@ -51,7 +88,7 @@ inline const FieldFact *findField(const TUFacts &Facts, llvm::StringRef Record,
 }
 
 /// "kind->TargetName" for each edge of a field, e.g. "strong->Parent".
-inline std::vector<std::string> edgeSummary(const TUFacts &Facts,
+inline std::vector<std::string> edgeSummary(const CxxFacts &Facts,
                                             llvm::StringRef Record,
                                             llvm::StringRef Field) {
   std::vector<std::string> Out;
@@ -82,9 +119,9 @@ struct RecordSpec {
   unsigned Line = 1;
 };
 
-inline TUFacts makeTU(llvm::StringRef MainFile,
-                      const std::vector<RecordSpec> &Specs) {
-  TUFacts TU;
+inline TestTU makeTU(llvm::StringRef MainFile,
+                     const std::vector<RecordSpec> &Specs) {
+  TestTU TU;
   TU.MainFile = MainFile.str();
   TU.Directory = "/src";
   for (const RecordSpec &S : Specs) {

@@ -41,7 +41,7 @@ std::vector<std::string> edgeList(const OwnershipGraph &G) {
 
 TEST(OwnershipGraphTest, OneNodePerRecordWhateverTheNumberOfTUs) {
   std::vector<RecordSpec> Header = {{"A", {"b:strong:B"}}, {"B", {"a:strong:A"}}};
-  OwnershipGraph G = OwnershipGraph::build(
+  OwnershipGraph G = buildGraph(
       {makeTU("/src/1.cc", Header), makeTU("/src/2.cc", Header),
        makeTU("/src/3.cc", Header)});
   EXPECT_EQ(G.nodes().size(), 2u);
@@ -50,13 +50,13 @@ TEST(OwnershipGraphTest, OneNodePerRecordWhateverTheNumberOfTUs) {
 }
 
 TEST(OwnershipGraphTest, WeakAndBorrowedEdgesAreNotGraphEdges) {
-  OwnershipGraph G = OwnershipGraph::build({makeTU(
+  OwnershipGraph G = buildGraph({makeTU(
       "/src/1.cc", {{"A", {"b:weak:B", "c:borrowed:B"}}, {"B", {}}})});
   EXPECT_TRUE(G.edges().empty());
 }
 
 TEST(OwnershipGraphTest, BaseMembersBelongToSubclasses) {
-  OwnershipGraph G = OwnershipGraph::build({makeTU(
+  OwnershipGraph G = buildGraph({makeTU(
       "/src/1.cc",
       {{"Base", {"t:strong:T"}}, {"Derived", {}, {"Base"}}, {"T", {}}})});
   // Derived holds Base's members through its Base subobject.
@@ -66,14 +66,14 @@ TEST(OwnershipGraphTest, BaseMembersBelongToSubclasses) {
 }
 
 TEST(OwnershipGraphTest, PolymorphicTargetsReachSubclassesFromOtherTUs) {
-  TUFacts Registry = makeTU(
+  TestTU Registry = makeTU(
       "/src/registry.cc",
       {{"Registry", {"plugins:strong:Plugin"}}, {"Plugin", {}, {}, true}});
-  TUFacts Mine = makeTU(
+  TestTU Mine = makeTU(
       "/src/mine.cc", {{"Plugin", {}, {}, true},
                        {"MyPlugin", {"reg:strong:Registry"}, {"Plugin"}, false, "/src/mine.cc"},
                        {"Registry", {"plugins:strong:Plugin"}}});
-  OwnershipGraph G = OwnershipGraph::build({Registry, Mine});
+  OwnershipGraph G = buildGraph({Registry, Mine});
   EXPECT_THAT(edgeList(G),
               ::testing::ElementsAre("MyPlugin->Plugin [subobject]",
                                      "MyPlugin->Registry via MyPlugin::reg:strong",
@@ -85,7 +85,7 @@ TEST(OwnershipGraphTest, PolymorphicTargetsReachSubclassesFromOtherTUs) {
 TEST(OwnershipGraphTest, MemberStepsFoldInheritanceAndDispatch) {
   // Registry --plugins--> Plugin* --> MyPlugin --[subobject]--> PluginBase
   //   --PluginBase::registry--> Registry
-  OwnershipGraph G = OwnershipGraph::build({makeTU(
+  OwnershipGraph G = buildGraph({makeTU(
       "/src/1.cc", {{"Registry", {"plugins:strong:Plugin"}},
                     {"Plugin", {}, {}, true},
                     {"PluginBase", {"registry:strong:Registry"}, {"Plugin"}},
@@ -123,7 +123,7 @@ TEST(OwnershipGraphTest, MemberStepsFoldInheritanceAndDispatch) {
 }
 
 TEST(OwnershipGraphTest, NonPolymorphicTargetsDoNotReachSubclasses) {
-  OwnershipGraph G = OwnershipGraph::build({makeTU(
+  OwnershipGraph G = buildGraph({makeTU(
       "/src/1.cc", {{"H", {"b:strong:Base"}}, {"Base", {}}, {"D", {}, {"Base"}}})});
   EXPECT_THAT(edgeList(G), ::testing::ElementsAre("D->Base [subobject]",
                                                   "H->Base via H::b:strong"));
@@ -131,11 +131,11 @@ TEST(OwnershipGraphTest, NonPolymorphicTargetsDoNotReachSubclasses) {
 
 TEST(OwnershipGraphTest, TwoDefinitionsOfOneUSRStayApartAndResolvePerTU) {
   // Two .c files each define their own `struct Node`.
-  TUFacts A = makeTU("/src/a.c", {{"Node", {"x:strong:Node"}, {}, false, "/src/a.c"},
+  TestTU A = makeTU("/src/a.c", {{"Node", {"x:strong:Node"}, {}, false, "/src/a.c"},
                                   {"HolderA", {"n:owning:Node"}, {}, false, "/src/a.c", 20}});
-  TUFacts B = makeTU("/src/b.c", {{"Node", {"y:owning:Other"}, {}, false, "/src/b.c"},
+  TestTU B = makeTU("/src/b.c", {{"Node", {"y:owning:Other"}, {}, false, "/src/b.c"},
                                   {"Other", {}, {}, false, "/src/b.c", 30}});
-  OwnershipGraph G = OwnershipGraph::build({B, A});
+  OwnershipGraph G = buildGraph({B, A});
   EXPECT_EQ(G.nodes().size(), 4u);
   for (const GraphEdge &E : G.edges())
     if (E.From == nodeNamed(G, "HolderA"))
@@ -143,24 +143,24 @@ TEST(OwnershipGraphTest, TwoDefinitionsOfOneUSRStayApartAndResolvePerTU) {
 }
 
 TEST(OwnershipGraphTest, DestructorDeletesLearntInAnotherTUMakeRawPointersOwning) {
-  TUFacts Header = makeTU("/src/user.cc", {{"Widget", {"impl:borrowed:Impl"}}, {"Impl", {}}});
-  TUFacts Impl = makeTU("/src/widget.cc", {{"Widget", {"impl:borrowed:Impl"}}, {"Impl", {}}});
+  TestTU Header = makeTU("/src/user.cc", {{"Widget", {"impl:borrowed:Impl"}}, {"Impl", {}}});
+  TestTU Impl = makeTU("/src/widget.cc", {{"Widget", {"impl:borrowed:Impl"}}, {"Impl", {}}});
   Impl.Records[1].Fields[0].DeletedInDestructor = true; // sorted: Impl, Widget
   ASSERT_EQ(Impl.Records[1].Name, "Widget");
-  OwnershipGraph G = OwnershipGraph::build({Header, Impl});
+  OwnershipGraph G = buildGraph({Header, Impl});
   ASSERT_EQ(G.edges().size(), 1u);
   EXPECT_EQ(G.edges()[0].Kind, EdgeKind::Owning);
   EXPECT_TRUE(G.edges()[0].OwnedRawPointer);
 }
 
 TEST(OwnershipGraphTest, MergeDoesNotDependOnTUOrder) {
-  std::vector<TUFacts> TUs = {
+  std::vector<TestTU> TUs = {
       makeTU("/src/1.cc", {{"A", {"b:strong:B"}}, {"B", {}}}),
       makeTU("/src/2.cc", {{"B", {"c:strong:C"}}, {"C", {}}}),
       makeTU("/src/3.cc", {{"C", {"a:strong:A"}}, {"A", {"b:strong:B"}}})};
-  std::vector<std::string> First = edgeList(OwnershipGraph::build(TUs));
+  std::vector<std::string> First = edgeList(buildGraph(TUs));
   std::reverse(TUs.begin(), TUs.end());
-  EXPECT_EQ(edgeList(OwnershipGraph::build(TUs)), First);
+  EXPECT_EQ(edgeList(buildGraph(TUs)), First);
 }
 
 } // namespace
@@ -169,27 +169,27 @@ namespace {
 
 TEST(OwnershipGraphTest, DeduplicatedRecordsMergeToTheSameGraph) {
   std::vector<RecordSpec> Header = {{"A", {"b:strong:B"}}, {"B", {"a:strong:A"}}};
-  std::vector<TUFacts> TUs = {
+  std::vector<TestTU> TUs = {
       makeTU("/src/1.cc", Header),
       makeTU("/src/2.cc", {{"A", {"b:strong:B"}}, {"B", {"a:strong:A"}},
                            {"C", {"a:strong:A"}, {}, false, "/src/2.cc", 40}}),
       makeTU("/src/3.cc", Header)};
-  std::vector<std::string> Full = edgeList(OwnershipGraph::build(TUs));
+  std::vector<std::string> Full = edgeList(buildGraph(TUs));
 
   RecordDeduplicator Dedup;
-  for (TUFacts &TU : TUs)
+  for (TestTU &TU : TUs)
     Dedup.deduplicate(TU);
   EXPECT_EQ(TUs[0].Records.size(), 2u);
   EXPECT_EQ(TUs[1].Records.size(), 1u) << "only C is new";
   EXPECT_EQ(TUs[1].AlsoDefines.size(), 2u);
   EXPECT_TRUE(TUs[2].Records.empty());
-  EXPECT_EQ(edgeList(OwnershipGraph::build(TUs)), Full);
+  EXPECT_EQ(edgeList(buildGraph(TUs)), Full);
 }
 
 TEST(OwnershipGraphTest, RecordsThatDifferAreKeptByTheDeduplicator) {
   // Same USR and definition, different content (a member under #ifdef).
-  TUFacts A = makeTU("/src/1.cc", {{"A", {"b:strong:B"}}, {"B", {}}});
-  TUFacts B = makeTU("/src/2.cc", {{"A", {"b:weak:B"}}, {"B", {}}});
+  TestTU A = makeTU("/src/1.cc", {{"A", {"b:strong:B"}}, {"B", {}}});
+  TestTU B = makeTU("/src/2.cc", {{"A", {"b:weak:B"}}, {"B", {}}});
   RecordDeduplicator Dedup;
   Dedup.deduplicate(A);
   Dedup.deduplicate(B);
