@@ -309,7 +309,8 @@ void OwnershipCycleCheck::run(const Program &Prog, std::vector<Finding> &Out) {
           [&](const MemberStep &A, const MemberStep &B) { return Rank(A) < Rank(B); });
       std::rotate(Steps.begin(), Weaken, Steps.end());
 
-      Finding &F = report(Out, G.field(Steps.front().Edge->Member).Loc, wording::neverFreedCycle(G, Steps));
+      Finding &F = report(Out, G.field(Steps.front().Edge->Member).Loc,
+                          wording::neverFreedCycle(G, Steps));
       for (const MemberStep &S : Steps)
         F.Notes.push_back({G.field(S.Edge->Member).Loc, wording::edgeNote(G, S)});
       ++Count;

@@ -54,7 +54,10 @@ void PythonClearMissingMemberCheck::run(const Program &Prog, std::vector<Finding
         continue;
       if (!Reported.insert({M->Ref, Clear.Function}).second)
         continue;
-      Finding &F = report(Out, pycheck::memberLoc(*M), wording::python::notCleared( M->qualifiedName(), Traverse.Function, Clear.Function, pycheck::typeName(T)));
+      Finding &F = report(
+          Out, pycheck::memberLoc(*M),
+          wording::python::notCleared(M->qualifiedName(), Traverse.Function,
+                                      Clear.Function, pycheck::typeName(T)));
       F.Notes.push_back({Clear.FunctionLoc, wording::python::slotDefinedHere(
                                                 "tp_clear", Clear.Function)});
       F.Notes.push_back(

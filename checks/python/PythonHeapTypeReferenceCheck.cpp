@@ -32,12 +32,20 @@ void PythonHeapTypeReferenceCheck::run(const Program &Prog, std::vector<Finding>
       continue;
     bool Since39 = T.Fact.PythonVersion >= 0x03090000;
     if (Since39 && T.GCKnown && !T.HaveGC) {
-      Finding &F = report(Out, T.Fact.FlagsLoc, wording::python::heapTypeWithoutGC(pycheck::typeName(T)), Severity::Note);
+      Finding &F =
+          report(Out, T.Fact.FlagsLoc,
+                 wording::python::heapTypeWithoutGC(pycheck::typeName(T)),
+                 Severity::Note);
     }
     if (T.GCKnown && T.HaveGC && T.Traverse && T.ownSlot("tp_traverse")) {
       PySlotSummary S = P.traverseSummary(T);
       if (S.Known && S.VisitsType != Since39) {
-        Finding &F = report(Out, T.Traverse->Loc, Since39 ? wording::python::heapTraverseMissesType( S.Function, pycheck::typeName(T)) : wording::python::heapTraverseVisitsTypeBefore39( S.Function, pycheck::typeName(T)));
+        Finding &F =
+            report(Out, T.Traverse->Loc,
+                   Since39 ? wording::python::heapTraverseMissesType(
+                                 S.Function, pycheck::typeName(T))
+                           : wording::python::heapTraverseVisitsTypeBefore39(
+                                 S.Function, pycheck::typeName(T)));
         F.Notes.push_back({S.FunctionLoc, wording::python::slotDefinedHere(
                                               "tp_traverse", S.Function)});
       }
@@ -45,7 +53,9 @@ void PythonHeapTypeReferenceCheck::run(const Program &Prog, std::vector<Finding>
     if (Since39 && T.Dealloc && T.ownSlot("tp_dealloc")) {
       PySlotSummary S = P.deallocSummary(T);
       if (S.Known && S.FreesSelf && !S.ReleasesType) {
-        Finding &F = report(Out, T.Dealloc->Loc, wording::python::heapDeallocKeepsType( S.Function, pycheck::typeName(T)));
+        Finding &F = report(Out, T.Dealloc->Loc,
+                            wording::python::heapDeallocKeepsType(
+                                S.Function, pycheck::typeName(T)));
         F.Notes.push_back({S.FunctionLoc, wording::python::slotDefinedHere(
                                               "tp_dealloc", S.Function)});
       }

@@ -43,7 +43,9 @@ void PythonModuleStateCheck::run(const Program &Prog, std::vector<Finding> &Out)
     };
     bool HasClear = HasSlot("m_clear");
     if (!HasSlot("m_traverse")) {
-      Finding &F = report(Out, M.Loc, wording::python::moduleWithoutTraverse( Module, M.StateStructName, !HasClear));
+      Finding &F = report(Out, M.Loc,
+                          wording::python::moduleWithoutTraverse(
+                              Module, M.StateStructName, !HasClear));
       for (const PyObjectMemberFact &Mem : M.StateMembers)
         F.Notes.push_back({Mem.Loc, wording::python::stateMember(Qualified(Mem))});
       continue;
@@ -54,7 +56,9 @@ void PythonModuleStateCheck::run(const Program &Prog, std::vector<Finding> &Out)
     for (const PyObjectMemberFact &Mem : M.StateMembers) {
       if (Traverse.Members.count({M.StateStruct, Mem.Name}))
         continue;
-      Finding &F = report(Out, Mem.Loc, wording::python::stateNotVisited( Qualified(Mem), Traverse.Function, Module));
+      Finding &F = report(Out, Mem.Loc,
+                          wording::python::stateNotVisited(
+                              Qualified(Mem), Traverse.Function, Module));
       F.Notes.push_back({Traverse.FunctionLoc,
                          wording::python::slotDefinedHere("m_traverse",
                                                           Traverse.Function)});
@@ -65,7 +69,9 @@ void PythonModuleStateCheck::run(const Program &Prog, std::vector<Finding> &Out)
     if (!VisitsState)
       continue;
     if (!HasClear) {
-      Finding &F = report(Out, M.Loc, wording::python::moduleWithoutClear(Module, Traverse.Function));
+      Finding &F = report(
+          Out, M.Loc,
+          wording::python::moduleWithoutClear(Module, Traverse.Function));
       F.Notes.push_back({Traverse.FunctionLoc,
                          wording::python::slotDefinedHere("m_traverse",
                                                           Traverse.Function)});
@@ -78,7 +84,10 @@ void PythonModuleStateCheck::run(const Program &Prog, std::vector<Finding> &Out)
       PyMemberRef Ref{M.StateStruct, Mem.Name};
       if (!Traverse.Members.count(Ref) || Clear.Members.count(Ref))
         continue;
-      Finding &F = report(Out, Mem.Loc, wording::python::stateNotCleared( Qualified(Mem), Traverse.Function, Clear.Function, Module));
+      Finding &F = report(
+          Out, Mem.Loc,
+          wording::python::stateNotCleared(Qualified(Mem), Traverse.Function,
+                                           Clear.Function, Module));
       F.Notes.push_back({Clear.FunctionLoc, wording::python::slotDefinedHere(
                                                 "m_clear", Clear.Function)});
     }

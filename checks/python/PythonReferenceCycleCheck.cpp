@@ -133,7 +133,10 @@ void PythonReferenceCycleCheck::run(const Program &Prog, std::vector<Finding> &O
   for (auto &[TP, Group] : NeverFreedByType) {
     const PyType &T = *TP;
     const PyMemberInfo &M = *Group.front();
-    Finding &F = report(Out, pycheck::memberLoc(M), wording::python::neverFreedCycle( M.qualifiedName(), pycheck::typeName(T), wording::python::cyclePath(M.StructName, true)));
+    Finding &F = report(Out, pycheck::memberLoc(M),
+                        wording::python::neverFreedCycle(
+                            M.qualifiedName(), pycheck::typeName(T),
+                            wording::python::cyclePath(M.StructName, true)));
     if (Group.size() > 1)
       F.Warning.Message += wording::python::neverFreedOthers(Group.size() - 1);
     pycheck::addContentNotes(M, F);
@@ -156,7 +159,10 @@ void PythonReferenceCycleCheck::run(const Program &Prog, std::vector<Finding> &O
       continue;
     const PyMemberInfo &M = *S.Member;
     std::string Path = wording::python::cyclePath(M.StructName, true);
-    Finding &F = report(Out, pycheck::memberLoc(M), wording::python::collectorOnlyCycle( M.qualifiedName(), Path, GCDisabled), GCDisabled ? Severity::Warning : Severity::Note);
+    Finding &F = report(Out, pycheck::memberLoc(M),
+                        wording::python::collectorOnlyCycle(M.qualifiedName(),
+                                                            Path, GCDisabled),
+                        GCDisabled ? Severity::Warning : Severity::Note);
     pycheck::addContentNotes(M, F);
     F.Notes.push_back({S.Traverse.FunctionLoc,
                        wording::python::visitedBy(M.qualifiedName(),

@@ -34,7 +34,10 @@ void PythonTraverseMissingMemberCheck::run(const Program &Prog, std::vector<Find
         continue;
       if (!Reported.insert({M->Ref, S.Function}).second)
         continue;
-      Finding &F = report(Out, pycheck::memberLoc(*M), wording::python::notVisited( M->qualifiedName(), S.Function, pycheck::typeName(T)));
+      Finding &F =
+          report(Out, pycheck::memberLoc(*M),
+                 wording::python::notVisited(M->qualifiedName(), S.Function,
+                                             pycheck::typeName(T)));
       pycheck::addContentNotes(*M, F);
       F.Notes.push_back({S.FunctionLoc, wording::python::slotDefinedHere(
                                             "tp_traverse", S.Function)});
