@@ -75,6 +75,10 @@ private:
   mutable std::vector<std::string> Problems;
 };
 
+/// A check that reads one runtime's view (most do): run() finds the view and
+/// calls check(); in a run without that runtime it reports nothing.
+template <typename ViewT> class ViewCheck;
+
 /// A command-line flag that sets one option of the check that declares it
 /// (`--python-gc=disabled` for `python-reference-cycle.GC=disabled`). The
 /// front end offers every declared alias; the check owns its meaning.
@@ -110,6 +114,16 @@ protected:
 
   std::string Name;
   OptionsView Options;
+};
+
+template <typename ViewT> class ViewCheck : public Check {
+public:
+  using Check::Check;
+  void run(const Program &P, std::vector<Finding> &Out) final {
+    if (const ViewT *View = P.view<ViewT>())
+      check(*View, Out);
+  }
+  virtual void check(const ViewT &View, std::vector<Finding> &Out) = 0;
 };
 
 struct CheckInfo {

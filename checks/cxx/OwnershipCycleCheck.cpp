@@ -42,7 +42,7 @@ static constexpr const char *DefaultBackLinkWords =
 
 OwnershipCycleCheck::OwnershipCycleCheck(llvm::StringRef Name,
                                          const CheckOptions &Options)
-    : Check(Name, Options),
+    : ViewCheck(Name, Options),
       MaxCyclesPerComponent(Check::Options.get("MaxCyclesPerComponent", 8u)),
       BackLinkWordList(
           Check::Options.get("BackLinkWords", DefaultBackLinkWords)) {
@@ -215,11 +215,7 @@ void OwnershipCycleCheck::storeOptions(OptionMap &Out) const {
   Options.store(Out, "BackLinkWords", BackLinkWordList);
 }
 
-void OwnershipCycleCheck::run(const Program &Prog, std::vector<Finding> &Out) {
-  const OwnershipGraph *View = Prog.view<OwnershipGraph>();
-  if (!View)
-    return;
-  const OwnershipGraph &G = *View;
+void OwnershipCycleCheck::check(const OwnershipGraph &G, std::vector<Finding> &Out) {
   std::vector<bool> InComponent(G.nodes().size(), false);
   // Name order, independent of node numbering; structural edges last.
   auto Key = [&](const GraphEdge *E) {

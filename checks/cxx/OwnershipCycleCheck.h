@@ -10,13 +10,14 @@
 #define CYCLINT_CHECKS_CXX_OWNERSHIPCYCLECHECK_H
 
 #include "core/Check.h"
+#include "models/cxx/OwnershipGraph.h"
 
 namespace cyclint {
 
-class OwnershipCycleCheck : public Check {
+class OwnershipCycleCheck : public ViewCheck<OwnershipGraph> {
 public:
   OwnershipCycleCheck(llvm::StringRef Name, const CheckOptions &Options);
-  void run(const Program &P, std::vector<Finding> &Out) override;
+  void check(const OwnershipGraph &G, std::vector<Finding> &Out) override;
   void storeOptions(OptionMap &Out) const override;
 
   /// True when a member's name says it points back up a structure

@@ -18,13 +18,9 @@
 namespace cyclint {
 
 PythonClearMissingMemberCheck::PythonClearMissingMemberCheck(llvm::StringRef Name, const CheckOptions &Options)
-    : Check(Name, Options) {}
+    : ViewCheck(Name, Options) {}
 
-void PythonClearMissingMemberCheck::run(const Program &Prog, std::vector<Finding> &Out) {
-  const PythonProgram *View = Prog.view<PythonProgram>();
-  if (!View)
-    return;
-  const PythonProgram &P = *View;
+void PythonClearMissingMemberCheck::check(const PythonProgram &P, std::vector<Finding> &Out) {
   std::set<std::pair<PyMemberRef, std::string>> Reported;
   // Members released by the dealloc of an element type: a type without GC
   // support whose struct declares the member. An owner that visits them

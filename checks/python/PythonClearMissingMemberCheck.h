@@ -10,13 +10,14 @@
 #define CYCLINT_CHECKS_PYTHON_PYTHONCLEARMISSINGMEMBERCHECK_H
 
 #include "core/Check.h"
+#include "models/cpython/PythonProgram.h"
 
 namespace cyclint {
 
-class PythonClearMissingMemberCheck : public Check {
+class PythonClearMissingMemberCheck : public ViewCheck<PythonProgram> {
 public:
   PythonClearMissingMemberCheck(llvm::StringRef Name, const CheckOptions &Options);
-  void run(const Program &P, std::vector<Finding> &Out) override;
+  void check(const PythonProgram &P, std::vector<Finding> &Out) override;
 };
 
 } // namespace cyclint

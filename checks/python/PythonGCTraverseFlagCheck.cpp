@@ -13,13 +13,9 @@
 namespace cyclint {
 
 PythonGCTraverseFlagCheck::PythonGCTraverseFlagCheck(llvm::StringRef Name, const CheckOptions &Options)
-    : Check(Name, Options) {}
+    : ViewCheck(Name, Options) {}
 
-void PythonGCTraverseFlagCheck::run(const Program &Prog, std::vector<Finding> &Out) {
-  const PythonProgram *View = Prog.view<PythonProgram>();
-  if (!View)
-    return;
-  const PythonProgram &P = *View;
+void PythonGCTraverseFlagCheck::check(const PythonProgram &P, std::vector<Finding> &Out) {
   for (const PyType &T : P.types()) {
     if (!T.GCKnown)
       continue;

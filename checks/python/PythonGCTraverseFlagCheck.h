@@ -11,13 +11,14 @@
 #define CYCLINT_CHECKS_PYTHON_PYTHONGCTRAVERSEFLAGCHECK_H
 
 #include "core/Check.h"
+#include "models/cpython/PythonProgram.h"
 
 namespace cyclint {
 
-class PythonGCTraverseFlagCheck : public Check {
+class PythonGCTraverseFlagCheck : public ViewCheck<PythonProgram> {
 public:
   PythonGCTraverseFlagCheck(llvm::StringRef Name, const CheckOptions &Options);
-  void run(const Program &P, std::vector<Finding> &Out) override;
+  void check(const PythonProgram &P, std::vector<Finding> &Out) override;
 };
 
 } // namespace cyclint

@@ -20,13 +20,9 @@
 namespace cyclint {
 
 PythonHeapTypeReferenceCheck::PythonHeapTypeReferenceCheck(llvm::StringRef Name, const CheckOptions &Options)
-    : Check(Name, Options) {}
+    : ViewCheck(Name, Options) {}
 
-void PythonHeapTypeReferenceCheck::run(const Program &Prog, std::vector<Finding> &Out) {
-  const PythonProgram *View = Prog.view<PythonProgram>();
-  if (!View)
-    return;
-  const PythonProgram &P = *View;
+void PythonHeapTypeReferenceCheck::check(const PythonProgram &P, std::vector<Finding> &Out) {
   for (const PyType &T : P.types()) {
     if (!T.Fact.Heap)
       continue;

@@ -19,13 +19,9 @@
 namespace cyclint {
 
 PythonManagedDictCheck::PythonManagedDictCheck(llvm::StringRef Name, const CheckOptions &Options)
-    : Check(Name, Options) {}
+    : ViewCheck(Name, Options) {}
 
-void PythonManagedDictCheck::run(const Program &Prog, std::vector<Finding> &Out) {
-  const PythonProgram *View = Prog.view<PythonProgram>();
-  if (!View)
-    return;
-  const PythonProgram &P = *View;
+void PythonManagedDictCheck::check(const PythonProgram &P, std::vector<Finding> &Out) {
   for (const PyType &T : P.types()) {
     if (!T.Fact.FlagsKnown || !T.Fact.ManagedDict)
       continue;

@@ -11,13 +11,14 @@
 #define CYCLINT_CHECKS_PYTHON_PYTHONMANAGEDDICTCHECK_H
 
 #include "core/Check.h"
+#include "models/cpython/PythonProgram.h"
 
 namespace cyclint {
 
-class PythonManagedDictCheck : public Check {
+class PythonManagedDictCheck : public ViewCheck<PythonProgram> {
 public:
   PythonManagedDictCheck(llvm::StringRef Name, const CheckOptions &Options);
-  void run(const Program &P, std::vector<Finding> &Out) override;
+  void check(const PythonProgram &P, std::vector<Finding> &Out) override;
 };
 
 } // namespace cyclint

@@ -21,13 +21,9 @@
 namespace cyclint {
 
 PythonModuleStateCheck::PythonModuleStateCheck(llvm::StringRef Name, const CheckOptions &Options)
-    : Check(Name, Options) {}
+    : ViewCheck(Name, Options) {}
 
-void PythonModuleStateCheck::run(const Program &Prog, std::vector<Finding> &Out) {
-  const PythonProgram *View = Prog.view<PythonProgram>();
-  if (!View)
-    return;
-  const PythonProgram &P = *View;
+void PythonModuleStateCheck::check(const PythonProgram &P, std::vector<Finding> &Out) {
   for (const PyModuleFact &M : P.modules()) {
     if (!M.SizeKnown || M.Size <= 0 || M.StateStruct.empty() ||
         M.StateMembers.empty())

@@ -27,7 +27,7 @@ namespace cyclint {
 
 PythonReferenceCycleCheck::PythonReferenceCycleCheck(
     llvm::StringRef Name, const CheckOptions &Options)
-    : Check(Name, Options),
+    : ViewCheck(Name, Options),
       GCDisabled(Check::Options.get("GC", "enabled") == "disabled") {}
 
 std::vector<OptionAlias> PythonReferenceCycleCheck::aliases() {
@@ -43,11 +43,7 @@ void PythonReferenceCycleCheck::storeOptions(OptionMap &Out) const {
   Options.store(Out, "GC", GCDisabled ? "disabled" : "enabled");
 }
 
-void PythonReferenceCycleCheck::run(const Program &Prog, std::vector<Finding> &Out) {
-  const PythonProgram *View = Prog.view<PythonProgram>();
-  if (!View)
-    return;
-  const PythonProgram &P = *View;
+void PythonReferenceCycleCheck::check(const PythonProgram &P, std::vector<Finding> &Out) {
   // A member may belong to several types (a base struct): the verdict is the
   // worst over all of them. Never freed (a type without GC support) wins;
   // a traverse that misses the member, or that cannot be followed, makes the

@@ -14,13 +14,14 @@
 #define CYCLINT_CHECKS_PYTHON_PYTHONREFERENCECYCLECHECK_H
 
 #include "core/Check.h"
+#include "models/cpython/PythonProgram.h"
 
 namespace cyclint {
 
-class PythonReferenceCycleCheck : public Check {
+class PythonReferenceCycleCheck : public ViewCheck<PythonProgram> {
 public:
   PythonReferenceCycleCheck(llvm::StringRef Name, const CheckOptions &Options);
-  void run(const Program &P, std::vector<Finding> &Out) override;
+  void check(const PythonProgram &P, std::vector<Finding> &Out) override;
   void storeOptions(OptionMap &Out) const override;
   /// `--python-gc=enabled|disabled` sets GC.
   static std::vector<OptionAlias> aliases();

@@ -15,13 +15,9 @@
 namespace cyclint {
 
 PythonTraverseMissingMemberCheck::PythonTraverseMissingMemberCheck(llvm::StringRef Name, const CheckOptions &Options)
-    : Check(Name, Options) {}
+    : ViewCheck(Name, Options) {}
 
-void PythonTraverseMissingMemberCheck::run(const Program &Prog, std::vector<Finding> &Out) {
-  const PythonProgram *View = Prog.view<PythonProgram>();
-  if (!View)
-    return;
-  const PythonProgram &P = *View;
+void PythonTraverseMissingMemberCheck::check(const PythonProgram &P, std::vector<Finding> &Out) {
   std::set<std::pair<PyMemberRef, std::string>> Reported;
   for (const PyType &T : P.types()) {
     if (T.Struct < 0 || !T.GCKnown || !T.HaveGC || !T.Traverse)

@@ -17,7 +17,7 @@
 namespace cyclint {
 
 PythonUntrackedGCObjectCheck::PythonUntrackedGCObjectCheck(llvm::StringRef Name, const CheckOptions &Options)
-    : Check(Name, Options) {}
+    : ViewCheck(Name, Options) {}
 
 /// The macro users write, for the message: _PyObject_GC_New is what the
 /// PyObject_GC_New macro expands to.
@@ -39,11 +39,7 @@ slotNaming(const PythonProgram &P, const std::string &USR) {
   return {nullptr, ""};
 }
 
-void PythonUntrackedGCObjectCheck::run(const Program &Prog, std::vector<Finding> &Out) {
-  const PythonProgram *View = Prog.view<PythonProgram>();
-  if (!View)
-    return;
-  const PythonProgram &P = *View;
+void PythonUntrackedGCObjectCheck::check(const PythonProgram &P, std::vector<Finding> &Out) {
   for (const PyFunctionFact &Fn : P.functions()) {
     for (const PyAllocFact &A : Fn.Allocs) {
       if (!A.GCAlloc)

@@ -13,13 +13,14 @@
 #define CYCLINT_CHECKS_PYTHON_PYTHONUNTRACKEDGCOBJECTCHECK_H
 
 #include "core/Check.h"
+#include "models/cpython/PythonProgram.h"
 
 namespace cyclint {
 
-class PythonUntrackedGCObjectCheck : public Check {
+class PythonUntrackedGCObjectCheck : public ViewCheck<PythonProgram> {
 public:
   PythonUntrackedGCObjectCheck(llvm::StringRef Name, const CheckOptions &Options);
-  void run(const Program &P, std::vector<Finding> &Out) override;
+  void check(const PythonProgram &P, std::vector<Finding> &Out) override;
 };
 
 } // namespace cyclint
