@@ -101,28 +101,6 @@ const std::vector<CheckInfo> &allChecks() {
   return Checks;
 }
 
-static bool globMatch(llvm::StringRef Pattern, llvm::StringRef Text) {
-  // Iterative wildcard match with backtracking to the last '*'.
-  size_t P = 0, T = 0, Star = llvm::StringRef::npos, Mark = 0;
-  while (T < Text.size()) {
-    if (P < Pattern.size() && Pattern[P] == '*') {
-      Star = P++;
-      Mark = T;
-    } else if (P < Pattern.size() && Pattern[P] == Text[T]) {
-      ++P;
-      ++T;
-    } else if (Star != llvm::StringRef::npos) {
-      P = Star + 1;
-      T = ++Mark;
-    } else {
-      return false;
-    }
-  }
-  while (P < Pattern.size() && Pattern[P] == '*')
-    ++P;
-  return P == Pattern.size();
-}
-
 llvm::Expected<CheckGlobs> CheckGlobs::parse(llvm::StringRef Text) {
   CheckGlobs Result;
   llvm::SmallVector<llvm::StringRef, 8> Parts;
@@ -140,7 +118,13 @@ llvm::Expected<CheckGlobs> CheckGlobs::parse(llvm::StringRef Text) {
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "invalid check glob '%s'",
                                      Part.str().c_str());
-    Result.Globs.push_back({Positive, Part.str()});
+    // Only `*` of GlobPattern's syntax gets past the check above.
+    auto Source = std::make_shared<const std::string>(Part.str());
+    llvm::Expected<llvm::GlobPattern> Pattern =
+        llvm::GlobPattern::create(*Source);
+    if (!Pattern)
+      return Pattern.takeError();
+    Result.Globs.push_back({Positive, std::move(Source), std::move(*Pattern)});
   }
   return Result;
 }
@@ -148,7 +132,7 @@ llvm::Expected<CheckGlobs> CheckGlobs::parse(llvm::StringRef Text) {
 bool CheckGlobs::enables(llvm::StringRef FullCheckName) const {
   bool Enabled = false;
   for (const Glob &G : Globs)
-    if (globMatch(G.Pattern, FullCheckName))
+    if (G.Pattern.match(FullCheckName))
       Enabled = G.Positive;
   return Enabled;
 }

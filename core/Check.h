@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/GlobPattern.h"
 
 #include <functional>
 #include <memory>
@@ -72,7 +73,10 @@ public:
 private:
   struct Glob {
     bool Positive;
-    std::string Pattern;
+    // A GlobPattern keeps a StringRef to its literal prefix, so its text
+    // lives at one address for as long as any copy of the pattern does.
+    std::shared_ptr<const std::string> Text;
+    llvm::GlobPattern Pattern;
   };
   std::vector<Glob> Globs;
 };
