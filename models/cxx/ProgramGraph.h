@@ -22,6 +22,8 @@
 #include "core/Facts.h"
 #include "models/cpython/PythonProgram.h"
 
+#include "llvm/ADT/EquivalenceClasses.h"
+
 #include <string>
 #include <vector>
 
@@ -119,7 +121,7 @@ private:
   std::vector<GraphNode> Nodes;
   std::vector<GraphEdge> Edges;
   std::vector<std::vector<NodeId>> Derived; // direct subclasses
-  std::vector<NodeId> HierarchyRoot;        // union-find representative
+  llvm::EquivalenceClasses<NodeId> Hierarchies; // classes linked by bases
 };
 
 } // namespace cyclint
