@@ -107,8 +107,6 @@ llvm::Expected<CheckGlobs> CheckGlobs::parse(llvm::StringRef Text) {
       continue;
     bool Positive = !Part.consume_front("-");
     Part = Part.trim();
-    // Only `*` is special, as in clang-tidy: GlobPattern's other
-    // metacharacters ([, {, ?, \) never reach it.
     if (Part.empty() || Part.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
                                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                                "0123456789-_.*") !=
@@ -116,10 +114,13 @@ llvm::Expected<CheckGlobs> CheckGlobs::parse(llvm::StringRef Text) {
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "invalid check glob '%s'",
                                      Part.str().c_str());
-    auto Pattern = llvm::GlobPattern::create(Part);
+    // Only `*` of GlobPattern's syntax gets past the check above.
+    auto Source = std::make_shared<const std::string>(Part.str());
+    llvm::Expected<llvm::GlobPattern> Pattern =
+        llvm::GlobPattern::create(*Source);
     if (!Pattern)
       return Pattern.takeError();
-    Result.Globs.push_back({Positive, std::move(*Pattern)});
+    Result.Globs.push_back({Positive, std::move(Source), std::move(*Pattern)});
   }
   return Result;
 }

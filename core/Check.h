@@ -145,6 +145,9 @@ public:
 private:
   struct Glob {
     bool Positive;
+    // A GlobPattern keeps a StringRef to its literal prefix, so its text
+    // lives at one address for as long as any copy of the pattern does.
+    std::shared_ptr<const std::string> Text;
     llvm::GlobPattern Pattern;
   };
   std::vector<Glob> Globs;

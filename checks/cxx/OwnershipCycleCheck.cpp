@@ -1,6 +1,7 @@
 //===- OwnershipCycleCheck.cpp - cyclint-ownership-cycle ------------------===//
 //
-// 1. Strongly connected components (Tarjan) of the keep-alive graph.
+// 1. Strongly connected components (llvm::scc_iterator) of the keep-alive
+//    graph.
 // 2. In each component, for each strong member edge in name order, the
 //    shortest cycle through it that uses at least one other member (BFS over
 //    (node, another-member-used) states): a bounded, deterministic set of
@@ -27,6 +28,8 @@
 #include "checks/cxx/Wording.h"
 #include "models/cxx/OwnershipGraph.h"
 
+#include "llvm/ADT/GraphTraits.h"
+#include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -72,57 +75,59 @@ bool OwnershipCycleCheck::isBackLinkName(llvm::StringRef FieldName) const {
 
 namespace {
 
-/// Iterative Tarjan: recursion depth would follow the graph's depth.
-std::vector<std::vector<NodeId>> stronglyConnectedComponents(const OwnershipGraph &G) {
-  unsigned N = G.nodes().size();
-  std::vector<int> Index(N, -1), Low(N, 0);
-  std::vector<bool> OnStack(N, false);
-  std::vector<NodeId> Stack;
-  std::vector<std::vector<NodeId>> Components;
-  int Next = 0;
-  struct Frame {
-    NodeId Node;
-    size_t Edge;
+/// The keep-alive graph as llvm::GraphTraits sees it: a vertex per node with
+/// its successors, plus a root that points at every node, so that one
+/// scc_iterator walk (iterative, whatever the graph's depth) covers nodes
+/// that nothing keeps alive.
+struct KeepAliveGraph {
+  struct Vertex {
+    NodeId Id = NoNode;
+    std::vector<const Vertex *> Out;
   };
-  for (NodeId Root = 0; Root < N; ++Root) {
-    if (Index[Root] != -1)
-      continue;
-    std::vector<Frame> Calls{{Root, 0}};
-    Index[Root] = Low[Root] = Next++;
-    Stack.push_back(Root);
-    OnStack[Root] = true;
-    while (!Calls.empty()) {
-      Frame &F = Calls.back();
-      const std::vector<unsigned> &Out = G.node(F.Node).OutEdges;
-      if (F.Edge < Out.size()) {
-        NodeId To = G.edges()[Out[F.Edge++]].To;
-        if (Index[To] == -1) {
-          Index[To] = Low[To] = Next++;
-          Stack.push_back(To);
-          OnStack[To] = true;
-          Calls.push_back({To, 0});
-        } else if (OnStack[To]) {
-          Low[F.Node] = std::min(Low[F.Node], Index[To]);
-        }
-        continue;
-      }
-      NodeId Done = F.Node;
-      Calls.pop_back();
-      if (!Calls.empty())
-        Low[Calls.back().Node] = std::min(Low[Calls.back().Node], Low[Done]);
-      if (Low[Done] == Index[Done]) {
-        std::vector<NodeId> Component;
-        NodeId X;
-        do {
-          X = Stack.back();
-          Stack.pop_back();
-          OnStack[X] = false;
-          Component.push_back(X);
-        } while (X != Done);
-        llvm::sort(Component);
-        Components.push_back(std::move(Component));
-      }
+  std::vector<Vertex> Vertices;
+  Vertex Root;
+
+  explicit KeepAliveGraph(const OwnershipGraph &G) : Vertices(G.nodes().size()) {
+    for (NodeId N = 0; N < Vertices.size(); ++N) {
+      Vertices[N].Id = N;
+      for (unsigned I : G.node(N).OutEdges)
+        Vertices[N].Out.push_back(&Vertices[G.edges()[I].To]);
+      Root.Out.push_back(&Vertices[N]);
     }
+  }
+};
+
+} // namespace
+} // namespace cyclint
+
+template <> struct llvm::GraphTraits<const cyclint::KeepAliveGraph *> {
+  using NodeRef = const cyclint::KeepAliveGraph::Vertex *;
+  using ChildIteratorType = std::vector<NodeRef>::const_iterator;
+  static NodeRef getEntryNode(const cyclint::KeepAliveGraph *G) {
+    return &G->Root;
+  }
+  static ChildIteratorType child_begin(NodeRef N) { return N->Out.begin(); }
+  static ChildIteratorType child_end(NodeRef N) { return N->Out.end(); }
+};
+
+namespace cyclint {
+namespace {
+
+/// Every strongly connected component, its nodes sorted, the components
+/// sorted by their smallest node: scc_iterator's order (reverse topological,
+/// following edge order) must not reach the output, and edges whose names
+/// tie keep this node order into the search.
+std::vector<std::vector<NodeId>> stronglyConnectedComponents(const OwnershipGraph &G) {
+  const KeepAliveGraph Graph(G);
+  std::vector<std::vector<NodeId>> Components;
+  for (auto SCC = llvm::scc_begin(&Graph); !SCC.isAtEnd(); ++SCC) {
+    if ((*SCC).front() == &Graph.Root)
+      continue; // nothing points at the root: a component of its own
+    std::vector<NodeId> Component;
+    for (const KeepAliveGraph::Vertex *V : *SCC)
+      Component.push_back(V->Id);
+    llvm::sort(Component);
+    Components.push_back(std::move(Component));
   }
   llvm::sort(Components);
   return Components;
@@ -215,7 +220,8 @@ void OwnershipCycleCheck::storeOptions(OptionMap &Out) const {
   Options.store(Out, "BackLinkWords", BackLinkWordList);
 }
 
-void OwnershipCycleCheck::check(const OwnershipGraph &G, std::vector<Finding> &Out) {
+void OwnershipCycleCheck::check(const OwnershipGraph &G,
+                                std::vector<Finding> &Out) {
   std::vector<bool> InComponent(G.nodes().size(), false);
   // Name order, independent of node numbering; structural edges last.
   auto Key = [&](const GraphEdge *E) {

@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <set>
 
 namespace cyclint {
@@ -124,26 +123,26 @@ OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs) {
       }
     }
   }
-  // Hierarchy: direct subclasses and one representative per hierarchy.
+  // Hierarchy: direct subclasses and the classes of one hierarchy. The larger
+  // hierarchy leads a union: EquivalenceClasses::getLeader() recurses along
+  // a chain of former leaders, which union by size keeps O(log n) long (a
+  // base chain of a million classes overflowed the stack without it).
   G.Derived.assign(G.Nodes.size(), {});
-  G.HierarchyRoot.resize(G.Nodes.size());
-  std::iota(G.HierarchyRoot.begin(), G.HierarchyRoot.end(), 0);
-  auto Find = [&](NodeId X) {
-    while (G.HierarchyRoot[X] != X)
-      X = G.HierarchyRoot[X] = G.HierarchyRoot[G.HierarchyRoot[X]];
-    return X;
-  };
+  std::vector<unsigned> HierarchySize(G.Nodes.size(), 1); // at leaders
   for (NodeId N = 0; N < G.Nodes.size(); ++N) {
     G.Nodes[N].Bases.assign(Bases[N].begin(), Bases[N].end());
     for (NodeId B : Bases[N]) {
       G.Derived[B].push_back(N);
-      NodeId RA = Find(N), RB = Find(B);
-      if (RA != RB)
-        G.HierarchyRoot[std::max(RA, RB)] = std::min(RA, RB);
+      NodeId Lead = G.Hierarchies.getOrInsertLeaderValue(B);
+      NodeId Joining = G.Hierarchies.getOrInsertLeaderValue(N);
+      if (Lead == Joining)
+        continue;
+      if (HierarchySize[Lead] < HierarchySize[Joining])
+        std::swap(Lead, Joining);
+      G.Hierarchies.unionSets(Lead, Joining);
+      HierarchySize[Lead] += HierarchySize[Joining];
     }
   }
-  for (NodeId N = 0; N < G.Nodes.size(); ++N)
-    Find(N);
 
   // Dispatch nodes: one per polymorphic class that has subclasses.
   const unsigned ClassCount = G.Nodes.size();
@@ -298,7 +297,7 @@ bool OwnershipGraph::sameHierarchy(NodeId A, NodeId B) const {
     A = Nodes[A].DispatchFor;
   if (isDispatch(B))
     B = Nodes[B].DispatchFor;
-  return HierarchyRoot[A] == HierarchyRoot[B];
+  return Hierarchies.isEquivalent(A, B);
 }
 
 } // namespace cyclint

@@ -22,6 +22,8 @@
 #include "core/Runtime.h"
 #include "models/cxx/RecordFacts.h"
 
+#include "llvm/ADT/EquivalenceClasses.h"
+
 #include <string>
 #include <vector>
 
@@ -116,7 +118,7 @@ private:
   std::vector<GraphNode> Nodes;
   std::vector<GraphEdge> Edges;
   std::vector<std::vector<NodeId>> Derived; // direct subclasses
-  std::vector<NodeId> HierarchyRoot;        // union-find representative
+  llvm::EquivalenceClasses<NodeId> Hierarchies; // classes linked by bases
 };
 
 } // namespace cyclint

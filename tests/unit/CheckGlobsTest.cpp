@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
 using namespace cyclint;
 
 namespace {
@@ -25,10 +28,49 @@ TEST(CheckGlobsTest, LastMatchWins) {
   EXPECT_FALSE(enables("", "cyclint-ownership-cycle"));
 }
 
+TEST(CheckGlobsTest, StarsMatchAnyRunOfCharacters) {
+  EXPECT_TRUE(enables("*", ""));
+  EXPECT_TRUE(enables("**", "cyclint-ownership-cycle"));
+  EXPECT_TRUE(enables("*-*-*", "cyclint-ownership-cycle"));
+  EXPECT_FALSE(enables("*-*-*-*", "cyclint-ownership-cycle"));
+  EXPECT_TRUE(enables("cyclint-ownership-cycle*", "cyclint-ownership-cycle"));
+  EXPECT_FALSE(enables("cyclint-ownership", "cyclint-ownership-cycle"));
+  EXPECT_FALSE(enables("*cycle*cycle", "cyclint-ownership-cycle"));
+  EXPECT_TRUE(enables("*c*c*c*", "cyclint-ownership-cycle"));
+  EXPECT_TRUE(enables("cyclint-python-*-member",
+                      "cyclint-python-clear-missing-member"));
+  EXPECT_TRUE(enables("CYCLINT-*,cyclint.x", "CYCLINT-a"));
+  EXPECT_FALSE(enables("cyclint.x", "cyclint-x")); // `.` is no wildcard
+}
+
 TEST(CheckGlobsTest, InvalidGlobsAreErrors) {
   auto G = CheckGlobs::parse("cyclint-[bad]");
   ASSERT_FALSE(bool(G));
   llvm::consumeError(G.takeError());
+}
+
+TEST(CheckGlobsTest, GlobPatternSyntaxIsRejected) {
+  // Characters with a meaning to llvm::GlobPattern never reach it.
+  for (const char *Bad : {"cyclint-[bad]", "cyclint-?", "cyclint-{a,b}",
+                          "cyclint-\\*", "-", "a,-,b", "cyclint ownership"}) {
+    auto G = CheckGlobs::parse(Bad);
+    EXPECT_FALSE(bool(G)) << Bad;
+    llvm::consumeError(G.takeError());
+  }
+}
+
+TEST(CheckGlobsTest, GlobsOutliveTheirText) {
+  std::string Text = "-*, cyclint-own*, -cyclint-python-*";
+  auto G = CheckGlobs::parse(Text);
+  ASSERT_TRUE(bool(G));
+  std::fill(Text.begin(), Text.end(), 'x');
+  EXPECT_TRUE(G->enables("cyclint-ownership-cycle"));
+  CheckGlobs Copy = *G;
+  G = CheckGlobs::parse("*");
+  ASSERT_TRUE(bool(G));
+  EXPECT_TRUE(Copy.enables("cyclint-ownership-cycle"));
+  EXPECT_FALSE(Copy.enables("cyclint-python-reference-cycle"));
+  EXPECT_FALSE(Copy.enables("xxxxxxx-ownership-cycle"));
 }
 
 TEST(CheckGlobsTest, RegistryIsAlphabeticalAndFilterable) {

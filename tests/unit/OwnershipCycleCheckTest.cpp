@@ -180,6 +180,33 @@ TEST(OwnershipCycleCheckTest, LargeComponentsGiveABoundedSetOfShortestCycles) {
   EXPECT_THAT(runOnTUs({makeTU("/src/a.cc", Specs)}, Options), SizeIs(3));
 }
 
+TEST(OwnershipCycleCheckTest, EachComponentHasItsOwnBound) {
+  // Two complete graphs on 4 classes, named so that their NodeIds alternate
+  // (K0, K2, K4, K6 and K1, K3, K5, K7), and a lone pair apart from both.
+  std::vector<RecordSpec> Specs;
+  for (int I = 0; I < 8; ++I) {
+    RecordSpec S{"K" + std::to_string(I), {}};
+    for (int J = I % 2; J < 8; J += 2)
+      if (I != J)
+        S.Fields.push_back("to" + std::to_string(J) + ":strong:K" +
+                           std::to_string(J));
+    Specs.push_back(S);
+  }
+  Specs.push_back({"Pair", {"other:strong:PairOther"}});
+  Specs.push_back({"PairOther", {"other:strong:Pair"}});
+  CheckOptions Options;
+  Options.set("ownership-cycle.MaxCyclesPerComponent", "2");
+  auto F = runOnTUs({makeTU("/src/a.cc", Specs)}, Options);
+  std::vector<std::string> Warned;
+  for (const Finding &X : F)
+    Warned.push_back(warnedMember(X));
+  std::sort(Warned.begin(), Warned.end());
+  // Per component, the first strong members in name order that close a
+  // shortest cycle with another member.
+  EXPECT_THAT(Warned, ElementsAre("K0::to2", "K0::to4", "K1::to3", "K1::to5",
+                                  "Pair::other"));
+}
+
 TEST(OwnershipCycleCheckTest, OutputDoesNotDependOnTUOrder) {
   std::vector<TestTU> TUs = {
       makeTU("/src/1.cc", {{"A", {"b:strong:B", "c:strong:C"}}, {"B", {"a:strong:A"}}}),

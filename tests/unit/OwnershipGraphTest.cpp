@@ -186,6 +186,59 @@ TEST(OwnershipGraphTest, DeduplicatedRecordsMergeToTheSameGraph) {
   EXPECT_EQ(edgeList(buildGraph(TUs)), Full);
 }
 
+TEST(OwnershipGraphTest, SameHierarchyIsConnectedThroughBases) {
+  // Siblings share their base's hierarchy, a second base joins two
+  // hierarchies, a dispatch node stands for its class, a member is no link.
+  OwnershipGraph G = buildGraph({makeTU(
+      "/src/1.cc", {{"Base", {}, {}, true},
+                    {"Left", {}, {"Base"}},
+                    {"Right", {}, {"Base"}},
+                    {"Mixin", {}},
+                    {"Both", {}, {"Left", "Mixin"}},
+                    {"Other", {"b:strong:Base"}},
+                    {"OtherChild", {}, {"Other"}}})});
+  auto Id = [&](llvm::StringRef Name) { return nodeNamed(G, Name); };
+  NodeId Dispatch = NoNode;
+  for (NodeId I = 0; I < G.nodes().size(); ++I)
+    if (G.isDispatch(I) && G.node(I).DispatchFor == Id("Base"))
+      Dispatch = I;
+  ASSERT_NE(Dispatch, NoNode);
+  EXPECT_TRUE(G.sameHierarchy(Id("Left"), Id("Right")));
+  EXPECT_TRUE(G.sameHierarchy(Id("Mixin"), Id("Right")));
+  EXPECT_TRUE(G.sameHierarchy(Dispatch, Id("Mixin")));
+  EXPECT_TRUE(G.sameHierarchy(Id("OtherChild"), Id("Other")));
+  EXPECT_TRUE(G.sameHierarchy(Id("Other"), Id("Other")));
+  EXPECT_FALSE(G.sameHierarchy(Id("Other"), Id("Base")));
+  EXPECT_FALSE(G.sameHierarchy(Dispatch, Id("OtherChild")));
+}
+
+TEST(OwnershipGraphTest, LongBaseChainsAreOneHierarchy) {
+  // Each class derives from the next one in NodeId order, and a second
+  // chain runs the other way: unions in every order, long leader chains.
+  const int N = 3000;
+  auto Name = [](char Chain, int I) {
+    std::string Digits = std::to_string(I);
+    return std::string(1, Chain) + std::string(5 - Digits.size(), '0') + Digits;
+  };
+  std::vector<RecordSpec> Specs;
+  for (int I = 0; I < N; ++I) {
+    Specs.push_back({Name('A', I), {}});
+    if (I + 1 < N)
+      Specs.back().Bases.push_back(Name('A', I + 1));
+    Specs.push_back({Name('B', I), {}});
+    if (I > 0)
+      Specs.back().Bases.push_back(Name('B', I - 1));
+  }
+  OwnershipGraph G = buildGraph({makeTU("/src/1.cc", Specs)});
+  for (char Chain : {'A', 'B'}) {
+    NodeId First = nodeNamed(G, Name(Chain, 0));
+    for (int I = 0; I < N; I += 7)
+      EXPECT_TRUE(G.sameHierarchy(nodeNamed(G, Name(Chain, I)), First)) << I;
+  }
+  EXPECT_FALSE(G.sameHierarchy(nodeNamed(G, Name('A', N - 1)),
+                               nodeNamed(G, Name('B', N - 1))));
+}
+
 TEST(OwnershipGraphTest, RecordsThatDifferAreKeptByTheDeduplicator) {
   // Same USR and definition, different content (a member under #ifdef).
   TestTU A = makeTU("/src/1.cc", {{"A", {"b:strong:B"}}, {"B", {}}});
