@@ -530,7 +530,7 @@ public:
     S.Slot = Slot.str();
     S.Loc = Loc(E->getBeginLoc());
     if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)) {
-      S.Kind = "null";
+      S.Kind = PySlotKind::Null;
       return S;
     }
     const Expr *X = strip(E);
@@ -539,23 +539,23 @@ public:
         X = strip(U->getSubExpr());
     const auto *DRE = dyn_cast<DeclRefExpr>(X);
     if (!DRE) {
-      S.Kind = "other";
+      S.Kind = PySlotKind::Other;
       return S;
     }
     const ValueDecl *VD = DRE->getDecl();
     S.TargetName = VD->getNameAsString();
     bool Program = isProgramDecl(VD);
     if (const auto *FD = dyn_cast<FunctionDecl>(VD)) {
-      S.Kind = Program ? "function" : "builtin";
+      S.Kind = Program ? PySlotKind::Function : PySlotKind::Builtin;
       S.Target = usr(FD->getCanonicalDecl());
     } else if (isa<VarDecl>(VD)) {
       if (Slot == "tp_base")
-        S.Kind = Program ? "type" : "builtin";
+        S.Kind = Program ? PySlotKind::Type : PySlotKind::Builtin;
       else
-        S.Kind = Program ? "table" : "builtin";
+        S.Kind = Program ? PySlotKind::Table : PySlotKind::Builtin;
       S.Target = usr(VD);
     } else {
-      S.Kind = "other";
+      S.Kind = PySlotKind::Other;
     }
     return S;
   }
@@ -630,7 +630,7 @@ public:
                          R.Val.getInt().getBoolValue();
         } else if (M.isModelledSlot(Field)) {
           PySlotFact S = slotValue(Field, Init);
-          if (S.Kind != "null")
+          if (S.Kind != PySlotKind::Null)
             T.Slots.push_back(std::move(S));
         }
       }
@@ -696,7 +696,7 @@ public:
           continue;
         PySlotFact S = slotValue(Name, Fn);
         S.Loc = Loc(Entry->getBeginLoc());
-        if (S.Kind == "null")
+        if (S.Kind == PySlotKind::Null)
           continue;
         if (Name == "tp_members")
           if (const InitListExpr *Table = arrayInit(varNamed(Fn)))
@@ -765,7 +765,7 @@ public:
       G.Loc = Loc(Entry->getBeginLoc());
       if (const Expr *Set = E.lookup("set")) {
         PySlotFact S = slotValue("set", Set);
-        if (S.Kind == "function") {
+        if (S.Kind == PySlotKind::Function) {
           G.SetterUSR = S.Target;
           G.SetterName = S.TargetName;
         }
@@ -802,7 +802,7 @@ public:
     for (const char *Slot : {"m_traverse", "m_clear", "m_free"})
       if (const Expr *Init = Inits.lookup(Slot)) {
         PySlotFact S = slotValue(Slot, Init);
-        if (S.Kind != "null")
+        if (S.Kind != PySlotKind::Null)
           Mod.Slots.push_back(std::move(S));
       }
     Modules.push_back({std::move(Mod), State});
@@ -1270,30 +1270,32 @@ private:
   PyCalleeFact callee(const CallExpr *C) {
     PyCalleeFact Out;
     if (const FunctionDecl *Callee = C->getDirectCallee()) {
-      Out.Kind = X.isProgramDecl(Callee) ? "function" : "builtin";
+      Out.Kind = X.isProgramDecl(Callee) ? PyCalleeKind::Function
+                                          : PyCalleeKind::Builtin;
       Out.USR = X.usr(Callee->getCanonicalDecl());
       Out.Name = Callee->getNameAsString();
       return Out;
     }
-    Out.Kind = "unknown";
+    Out.Kind = PyCalleeKind::Unknown;
     const auto *ME = dyn_cast<MemberExpr>(strip(C->getCallee()));
     if (!ME)
       return Out;
     Out.Slot = ME->getMemberDecl()->getNameAsString();
     const Expr *Base = strip(ME->getBase());
     if (const VarDecl *T = typeVar(Base)) {
-      Out.Kind = X.isProgramDecl(T) ? "type-slot" : "builtin";
+      Out.Kind = X.isProgramDecl(T) ? PyCalleeKind::TypeSlot
+                                     : PyCalleeKind::Builtin;
       Out.USR = X.usr(T);
       Out.Name = T->getNameAsString();
     } else if (const auto *Inner = dyn_cast<MemberExpr>(Base);
                Inner && Inner->getMemberDecl()->getName() == "tp_base") {
-      Out.Kind = "base-slot";
+      Out.Kind = PyCalleeKind::BaseSlot;
       if (const VarDecl *T = typeVar(strip(Inner->getBase()))) {
         Out.USR = X.usr(T);
         Out.Name = T->getNameAsString();
       }
     } else if (isTypeOf(Base) || isTypeParm(Base)) {
-      Out.Kind = "self-slot";
+      Out.Kind = PyCalleeKind::SelfSlot;
     }
     return Out;
   }
@@ -1659,12 +1661,12 @@ private:
     StringRef Field = ME->getMemberDecl()->getName();
     PySlotAssignmentFact A;
     A.TypeUSR = X.usr(T);
-    A.Op = BO->getOpcode() == BO_Assign  ? "set"
-           : BO->getOpcode() == BO_OrAssign ? "or"
-                                            : "other";
+    A.Op = BO->getOpcode() == BO_Assign     ? PySlotOp::Set
+           : BO->getOpcode() == BO_OrAssign ? PySlotOp::Or
+                                            : PySlotOp::Other;
     if (Field == "tp_flags") {
       A.Slot.Slot = "tp_flags";
-      A.Slot.Kind = "flags";
+      A.Slot.Kind = PySlotKind::Flags;
       A.Slot.Loc = X.Loc(BO->getBeginLoc());
       Expr::EvalResult R;
       const Expr *RHS = BO->getRHS();

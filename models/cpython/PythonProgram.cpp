@@ -77,9 +77,9 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
       uint64_t Value = 0;
       bool Known = !A.Slot.Target.empty() &&
                    !llvm::StringRef(A.Slot.Target).getAsInteger(10, Value);
-      if (A.Op == "set" && Known) {
+      if (A.Op == PySlotOp::Set && Known) {
         T.Flags = Value;
-      } else if (A.Op == "or" && Known) {
+      } else if (A.Op == PySlotOp::Or && Known) {
         T.Flags |= Value;
       } else {
         T.FlagsKnown = false;
@@ -89,7 +89,7 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
     }
     llvm::erase_if(T.Slots,
                    [&](const PySlotFact &S) { return S.Slot == A.Slot.Slot; });
-    if (A.Op == "set" && A.Slot.Kind != "null")
+    if (A.Op == PySlotOp::Set && A.Slot.Kind != PySlotKind::Null)
       T.Slots.push_back(A.Slot);
   }
 
@@ -104,12 +104,12 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
     if (auto It = P.StructByKey.find(T.Fact.StructKey); It != P.StructByKey.end())
       T.Struct = It->second;
     if (const PySlotFact *B = T.ownSlot("tp_base")) {
-      if (B->Kind == "type") {
+      if (B->Kind == PySlotKind::Type) {
         if (auto It = P.TypeByUSR.find(B->Target); It != P.TypeByUSR.end())
           T.Base = It->second;
         else
           T.BaseUnknown = true;
-      } else if (B->Kind == "builtin") {
+      } else if (B->Kind == PySlotKind::Builtin) {
         if (B->TargetName != "PyBaseObject_Type")
           T.BuiltinBase = B->TargetName;
       } else {
@@ -121,7 +121,7 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
   }
   for (const PyType &T : P.Types)
     for (const PySlotFact &S : T.Fact.Slots)
-      if (S.Kind == "function")
+      if (S.Kind == PySlotKind::Function)
         P.SlotFunctions.insert(S.Target);
 
   const CPythonModel &Model = CPythonModel::builtin();
@@ -385,12 +385,12 @@ void PythonProgram::summarize(const PyType &Ctx,
                               std::set<std::string> &Seen) const {
   if (!Slot)
     return;
-  if (Slot->Kind == "function") {
+  if (Slot->Kind == PySlotKind::Function) {
     if (const PyFunctionFact *F = function(Slot->Target)) {
       follow(Ctx, *F, SlotName, S, Seen);
       return;
     }
-  } else if (Slot->Kind == "builtin" && SlotName == "tp_dealloc") {
+  } else if (Slot->Kind == PySlotKind::Builtin && SlotName == "tp_dealloc") {
     S.FreesSelf = true; // a runtime deallocator: frees, never releases a type
     return;
   }
@@ -440,20 +440,20 @@ void PythonProgram::followCallee(const PyType &Ctx, const PyCalleeFact &C,
     }
     summarize(Types[From >= 0 ? From : TypeIndex], Slot, SlotName, S, Seen);
   };
-  if (C.Kind == "function") {
+  if (C.Kind == PyCalleeKind::Function) {
     if (const PyFunctionFact *F = function(C.USR))
       follow(Ctx, *F, SlotName, S, Seen);
     else
       Fail();
-  } else if (C.Kind == "builtin") {
+  } else if (C.Kind == PyCalleeKind::Builtin) {
     if (C.Slot == "tp_dealloc" || C.Slot == "tp_free")
       S.FreesSelf = true;
-  } else if (C.Kind == "type-slot") {
+  } else if (C.Kind == PyCalleeKind::TypeSlot) {
     auto It = TypeByUSR.find(C.USR);
     if (It == TypeByUSR.end())
       return Fail();
     FollowSlotOf(It->second);
-  } else if (C.Kind == "base-slot") {
+  } else if (C.Kind == PyCalleeKind::BaseSlot) {
     const PyType *Of = &Ctx;
     if (!C.USR.empty()) {
       auto It = TypeByUSR.find(C.USR);
@@ -477,7 +477,7 @@ void PythonProgram::followCallee(const PyType &Ctx, const PyCalleeFact &C,
 static PySlotSummary startSummary(const PythonProgram &P,
                                   const std::optional<PySlotFact> &Slot) {
   PySlotSummary S;
-  S.Known = Slot.has_value() && Slot->Kind == "function";
+  S.Known = Slot.has_value() && Slot->Kind == PySlotKind::Function;
   if (Slot) {
     S.Function = Slot->TargetName;
     if (const PyFunctionFact *F = P.function(Slot->Target))
@@ -523,7 +523,7 @@ PySlotSummary PythonProgram::moduleSummary(const PyModuleFact &M,
     return S;
   S.Function = SlotFact->TargetName;
   const PyFunctionFact *Start =
-      SlotFact->Kind == "function" ? function(SlotFact->Target) : nullptr;
+      SlotFact->Kind == PySlotKind::Function ? function(SlotFact->Target) : nullptr;
   if (!Start) {
     S.Unresolved = SlotFact->TargetName;
     return S;
@@ -544,10 +544,10 @@ PySlotSummary PythonProgram::moduleSummary(const PyModuleFact &M,
         if (!Traverse)
           llvm::append_range(Callees, F.StateCalls);
         for (const PyCalleeFact &C : Callees) {
-          if (C.Kind == "builtin")
+          if (C.Kind == PyCalleeKind::Builtin)
             continue; // the runtime knows nothing of the state
           const PyFunctionFact *Next =
-              C.Kind == "function" ? function(C.USR) : nullptr;
+              C.Kind == PyCalleeKind::Function ? function(C.USR) : nullptr;
           if (!Next) {
             S.Known = false;
             if (S.Unresolved.empty())

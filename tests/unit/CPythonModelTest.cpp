@@ -407,6 +407,34 @@ TEST(PythonFactsTest, JSONRoundTrip) {
   EXPECT_EQ(Back->Python.Functions.size(), F.Python.Functions.size());
 }
 
+// Kinds are enums in C++ and keep their spellings in JSON; a spelling the
+// reader does not know is an error at its path, not a default.
+TEST(PythonFactsTest, KindSpellingsAreStrict) {
+  TUFacts F = extract(Node);
+  llvm::json::Value V = toJSON(F.Python);
+  std::string Text = llvm::formatv("{0}", V).str();
+  EXPECT_NE(Text.find(R"("kind":"function")"), std::string::npos);
+  size_t At = Text.find(R"("kind":"function")");
+  Text.replace(At, 17, R"("kind":"fnction")");
+  llvm::Expected<llvm::json::Value> Bad = llvm::json::parse(Text);
+  ASSERT_TRUE(bool(Bad)) << llvm::toString(Bad.takeError());
+  PythonTUFacts Back;
+  llvm::json::Path::Root Root("python");
+  EXPECT_FALSE(fromJSON(*Bad, Back, Root));
+  std::string Error = llvm::toString(Root.getError());
+  EXPECT_NE(Error.find("unknown slot kind"), std::string::npos) << Error;
+  EXPECT_NE(Error.find(".kind"), std::string::npos) << Error;
+
+  EXPECT_EQ(parsePyCalleeKind("type-slot"), PyCalleeKind::TypeSlot);
+  EXPECT_EQ(parsePySlotOp("or"), PySlotOp::Or);
+  EXPECT_EQ(parsePySlotKind("flags"), PySlotKind::Flags);
+  EXPECT_FALSE(parsePySlotKind("Function"));
+  for (PyCalleeKind K : {PyCalleeKind::BaseSlot, PyCalleeKind::Builtin,
+                         PyCalleeKind::Function, PyCalleeKind::SelfSlot,
+                         PyCalleeKind::TypeSlot, PyCalleeKind::Unknown})
+    EXPECT_EQ(parsePyCalleeKind(pyCalleeKindName(K)), K);
+}
+
 // Fills of a member's container: what is put in, from where; stores of a
 // container the program makes are marked.
 TEST(CPythonModelTest, ContainerFills) {
