@@ -219,75 +219,41 @@ void FunctionSummarizer::noteFill(const CallExpr *C, StringRef Name) {
 
 //===-- Argument parsers --------------------------------------------------===//
 
-/// The kind of each output pointer of a PyArg_Parse* format, in order;
-/// nullopt for outputs that are not objects. Empty on formats the model
-/// does not understand.
-static std::optional<std::vector<std::optional<PyValueKind>>>
-parseFormat(StringRef Fmt, std::vector<bool> &TypedObject) {
-  std::vector<std::optional<PyValueKind>> Outs;
-  auto Plain = [&](unsigned N) {
-    for (unsigned I = 0; I < N; ++I) {
-      Outs.push_back(std::nullopt);
-      TypedObject.push_back(false);
+/// What an output receives, as a value (nullopt: not an object).
+static std::optional<PyValueKind> outputKind(FormatArgument A) {
+  switch (A) {
+  case FormatArgument::Plain:
+    return std::nullopt;
+  case FormatArgument::Object:
+  case FormatArgument::TypedObject:
+    return PyValueKind::Argument;
+  case FormatArgument::Acyclic:
+    return PyValueKind::Acyclic;
+  case FormatArgument::Unknown:
+    return PyValueKind::Unknown;
+  }
+  return PyValueKind::Unknown;
+}
+
+/// What each pointer argument after a PyArg_Parse* format receives, in
+/// order (cpython.yaml `argFormat`); nullopt on formats the model does not
+/// understand.
+static std::optional<std::vector<FormatArgument>>
+parseFormat(const CPythonModel &M, StringRef Fmt) {
+  const CPythonModelData &D = M.data();
+  std::vector<FormatArgument> Outs;
+  while (!Fmt.empty()) {
+    if (StringRef(D.FormatStop).contains(Fmt.front()))
+      break;
+    if (StringRef(D.FormatSkip).contains(Fmt.front())) {
+      Fmt = Fmt.drop_front();
+      continue;
     }
-  };
-  auto Obj = [&](PyValueKind K, bool Typed = false) {
-    Outs.push_back(K);
-    TypedObject.push_back(Typed);
-  };
-  for (size_t I = 0; I < Fmt.size(); ++I) {
-    char C = Fmt[I];
-    char Next = I + 1 < Fmt.size() ? Fmt[I + 1] : 0;
-    switch (C) {
-    case '|': case '$': case '(': case ')': case ' ':
-      break;
-    case ':': case ';':
-      return Outs;
-    case 'O':
-      if (Next == '!') {
-        Plain(1); // the type
-        Obj(PyValueKind::Argument, /*Typed=*/true);
-        ++I;
-      } else if (Next == '&') {
-        Plain(1); // the converter
-        Obj(PyValueKind::Unknown);
-        ++I;
-      } else {
-        Obj(PyValueKind::Argument);
-      }
-      break;
-    case 'S': case 'U': case 'Y':
-      Obj(PyValueKind::Acyclic);
-      break;
-    case 's': case 'z': case 'y': case 'w':
-      if (Next == '#') {
-        Plain(2);
-        ++I;
-      } else {
-        if (Next == '*')
-          ++I;
-        Plain(1);
-      }
-      break;
-    case 'e':
-      if (Next != 's' && Next != 't')
-        return std::nullopt;
-      ++I;
-      if (I + 1 < Fmt.size() && Fmt[I + 1] == '#') {
-        Plain(3);
-        ++I;
-      } else {
-        Plain(2);
-      }
-      break;
-    case 'b': case 'B': case 'h': case 'H': case 'i': case 'I': case 'l':
-    case 'k': case 'L': case 'K': case 'n': case 'c': case 'C': case 'f':
-    case 'd': case 'D': case 'p':
-      Plain(1);
-      break;
-    default:
+    const CPythonModelData::FormatUnit *U = M.formatUnit(Fmt);
+    if (!U)
       return std::nullopt;
-    }
+    llvm::append_range(Outs, U->Arguments);
+    Fmt = Fmt.drop_front(U->Name.size());
   }
   return Outs;
 }
@@ -319,26 +285,27 @@ void FunctionSummarizer::collectParserOutputs(const CallExpr *C) {
   const CPythonModelData::ArgParser *P = parserOf(C);
   if (!P || (int)C->getNumArgs() < P->Outputs)
     return;
-  std::vector<std::optional<PyValueKind>> Kinds;
-  std::vector<bool> Typed;
+  // Outputs beyond what the format says (or of a format not understood)
+  // are unknown objects.
+  std::vector<FormatArgument> Arguments;
   unsigned NumOutputs = C->getNumArgs() - P->Outputs;
   if (P->Format < 0) {
-    Kinds.assign(NumOutputs, PyValueKind::Argument);
-    Typed.assign(NumOutputs, false);
+    Arguments.assign(NumOutputs, FormatArgument::Object);
   } else if (std::optional<std::string> Fmt =
                  stringValue(C->getArg(P->Format))) {
-    if (auto Parsed = parseFormat(*Fmt, Typed))
-      Kinds = std::move(*Parsed);
+    if (auto Parsed = parseFormat(M, *Fmt))
+      Arguments = std::move(*Parsed);
   }
   std::string Detail = C->getDirectCallee()->getNameAsString();
   for (unsigned I = 0; I < NumOutputs; ++I) {
     PyValueKind Kind = PyValueKind::Unknown;
-    if (I < Kinds.size()) {
-      if (!Kinds[I])
+    if (I < Arguments.size()) {
+      std::optional<PyValueKind> Output = outputKind(Arguments[I]);
+      if (!Output)
         continue;
-      Kind = *Kinds[I];
+      Kind = *Output;
       // "O!": the object has the type named by the previous argument.
-      if (Typed[I] && I > 0)
+      if (Arguments[I] == FormatArgument::TypedObject && I > 0)
         if (const VarDecl *T = X.varNamed(C->getArg(P->Outputs + I - 1)))
           if (!X.isProgramDecl(T) && D.AcyclicTypes.contains(T->getName()))
             Kind = PyValueKind::Acyclic;
