@@ -33,7 +33,7 @@ static std::pair<const PyType *, std::string>
 slotNaming(const PythonProgram &P, const std::string &USR) {
   for (const PyType &T : P.types())
     for (const PySlotFact &S : T.Fact.Slots)
-      if (S.Kind == "function" && S.Target == USR &&
+      if (S.Kind == PySlotKind::Function && S.Target == USR &&
           (S.Slot == "tp_new" || S.Slot == "tp_alloc"))
         return {&T, S.Slot};
   return {nullptr, ""};

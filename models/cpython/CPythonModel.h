@@ -7,8 +7,10 @@
 // allocates, tracks and releases). The output is plain data (PythonFacts.h);
 // the model never reports anything.
 //
-// Runtime knowledge (slot ids, flag bits, member type codes, API names) is
-// data: models/cpython/cpython.yaml, compiled in (docs/MODELS.md).
+// Runtime knowledge (slot ids, flag bits, member type codes, API names and
+// what they do, PyArg_Parse* format units) is data:
+// models/cpython/cpython.yaml, compiled in, extendable with user files of
+// the same schema (docs/MODELS.md).
 //
 //===----------------------------------------------------------------------===//
 
@@ -35,11 +37,27 @@ class SourceLocation;
 
 namespace cyclint {
 
-/// The tabular knowledge of models/cpython/cpython.yaml.
+/// What one pointer argument of a PyArg_Parse* format unit receives
+/// (cpython.yaml `argFormat.units[].arguments`).
+///   plain        not an object output: a C value, a buffer, the type of
+///                "O!", the converter of "O&"
+///   object       any object the caller passed ("O"): an argument
+///   typedObject  an object of the type the previous argument names ("O!"):
+///                acyclic when that type is in `acyclicTypes`, else an
+///                argument
+///   acyclic      a str, bytes or number ("S", "U", "Y")
+///   unknown      an object the model cannot tell about (what "O&"'s
+///                converter makes)
+enum class FormatArgument { Plain, Object, TypedObject, Acyclic, Unknown };
+llvm::StringRef formatArgumentName(FormatArgument A);
+
+/// The tabular knowledge of models/cpython/cpython.yaml, with the user
+/// model files merged into it (CPythonModel::addModelText).
 struct CPythonModelData {
   std::string Name;
   llvm::StringMap<uint64_t> Flags;       // Py_TPFLAGS_HAVE_GC -> 0x4000
   std::map<int64_t, std::string> Slots;  // 71 -> tp_traverse
+  llvm::StringSet<> SlotNames;           // the names in Slots
   std::vector<int> ObjectMemberTypes;    // PyMemberDef type codes
   int ReadOnlyFlag = 1;
   std::string WeakListOffsetMember, DictOffsetMember;
@@ -65,14 +83,29 @@ struct CPythonModelData {
   };
   std::vector<ContainerFill> ContainerFills;
   llvm::StringSet<> AcyclicTypes;
+  /// PyArg_Parse* formats: characters that are not units (`|`, `$`...),
+  /// characters that end the units (`:`, `;`), and the units.
+  std::string FormatSkip, FormatStop;
+  struct FormatUnit {
+    std::string Name; // "O!", "es#"
+    std::vector<FormatArgument> Arguments;
+  };
+  std::vector<FormatUnit> FormatUnits;
 };
 
 class CPythonModel {
 public:
   /// The model compiled in from models/cpython/cpython.yaml. Parsed once.
   static const CPythonModel &builtin();
+  /// A complete model document (every key given, as cpython.yaml).
   static llvm::Expected<CPythonModel> fromYAML(llvm::StringRef Text,
                                                llvm::StringRef SourceName);
+  /// Merges a user model document of the same schema, every key optional:
+  /// lists append, an entry with an earlier entry's name replaces it, a
+  /// scalar replaces the earlier value. `runtime:` must be `cpython` when
+  /// given. Errors name `SourceName` and the line.
+  llvm::Error addModelText(llvm::StringRef Text, llvm::StringRef SourceName);
+  llvm::Error addModelFile(llvm::StringRef Path);
 
   const CPythonModelData &data() const { return Data; }
   /// True when `Name` is in the function list `List` (e.g. "gcTrack").
@@ -83,6 +116,8 @@ public:
   bool isModelledSlot(llvm::StringRef Name) const;
   uint64_t flag(llvm::StringRef Name) const;
   bool isObjectMemberType(int Code) const;
+  /// The longest PyArg_Parse* format unit `Format` starts with, or null.
+  const CPythonModelData::FormatUnit *formatUnit(llvm::StringRef Format) const;
 
   /// Extracts the CPython facts of a parsed TU. `Location` converts a Clang
   /// location into the normalized form every fact uses; `MainFile` is the
@@ -94,7 +129,6 @@ public:
 
 private:
   CPythonModelData Data;
-  llvm::StringSet<> SlotNames;
 };
 
 } // namespace cyclint

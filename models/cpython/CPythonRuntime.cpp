@@ -19,10 +19,7 @@ unsigned CPythonRuntime::factsVersion() const { return CPythonFactsVersion; }
 
 llvm::Error CPythonRuntime::addModelText(llvm::StringRef Text,
                                          llvm::StringRef SourceName) {
-  // TEMPORARY until the CPython model reads user files.
-  return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 "%s: CPython model files are not supported",
-                                 SourceName.str().c_str());
+  return Model.addModelText(Text, SourceName);
 }
 
 std::unique_ptr<FactSection>
@@ -54,7 +51,7 @@ std::unique_ptr<ProgramView> CPythonRuntime::buildView(
   for (std::unique_ptr<FactSection> &S : Sections)
     TUs.push_back(std::move(static_cast<CPythonFacts &>(*S).Facts));
   return std::make_unique<PythonProgram>(
-      PythonProgram::build(std::move(TUs)));
+      PythonProgram::build(std::move(TUs), Model));
 }
 
 } // namespace cyclint

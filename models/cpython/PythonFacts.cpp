@@ -44,6 +44,83 @@ StringRef pyObjectStatusName(PyObjectStatus S) {
   llvm_unreachable("unhandled object status");
 }
 
+StringRef pySlotKindName(PySlotKind K) {
+  switch (K) {
+  case PySlotKind::Function:
+    return "function";
+  case PySlotKind::Type:
+    return "type";
+  case PySlotKind::Table:
+    return "table";
+  case PySlotKind::Builtin:
+    return "builtin";
+  case PySlotKind::Null:
+    return "null";
+  case PySlotKind::Flags:
+    return "flags";
+  case PySlotKind::Other:
+    return "other";
+  }
+  llvm_unreachable("unhandled slot kind");
+}
+
+StringRef pyCalleeKindName(PyCalleeKind K) {
+  switch (K) {
+  case PyCalleeKind::BaseSlot:
+    return "base-slot";
+  case PyCalleeKind::Builtin:
+    return "builtin";
+  case PyCalleeKind::Function:
+    return "function";
+  case PyCalleeKind::SelfSlot:
+    return "self-slot";
+  case PyCalleeKind::TypeSlot:
+    return "type-slot";
+  case PyCalleeKind::Unknown:
+    return "unknown";
+  }
+  llvm_unreachable("unhandled callee kind");
+}
+
+StringRef pySlotOpName(PySlotOp Op) {
+  switch (Op) {
+  case PySlotOp::Set:
+    return "set";
+  case PySlotOp::Or:
+    return "or";
+  case PySlotOp::Other:
+    return "other";
+  }
+  llvm_unreachable("unhandled slot operation");
+}
+
+/// The enumerator whose spelling is `Name`: every enum here is small and
+/// contiguous from 0 up to `Last`.
+template <typename E>
+static std::optional<E> parseEnum(StringRef Name, E Last,
+                                  StringRef (*Spelling)(E)) {
+  for (unsigned I = 0; I <= unsigned(Last); ++I)
+    if (Spelling(E(I)) == Name)
+      return E(I);
+  return std::nullopt;
+}
+
+std::optional<PyValueKind> parsePyValueKind(StringRef Name) {
+  return parseEnum(Name, PyValueKind::Unknown, pyValueKindName);
+}
+std::optional<PyObjectStatus> parsePyObjectStatus(StringRef Name) {
+  return parseEnum(Name, PyObjectStatus::Escaped, pyObjectStatusName);
+}
+std::optional<PySlotKind> parsePySlotKind(StringRef Name) {
+  return parseEnum(Name, PySlotKind::Other, pySlotKindName);
+}
+std::optional<PyCalleeKind> parsePyCalleeKind(StringRef Name) {
+  return parseEnum(Name, PyCalleeKind::Unknown, pyCalleeKindName);
+}
+std::optional<PySlotOp> parsePySlotOp(StringRef Name) {
+  return parseEnum(Name, PySlotOp::Other, pySlotOpName);
+}
+
 template <typename T> static void sortUnique(std::vector<T> &V) {
   llvm::sort(V);
   V.erase(std::unique(V.begin(), V.end()), V.end());
@@ -130,7 +207,9 @@ json::Value toJSON(const PyStructFact &S) {
 }
 
 json::Value toJSON(const PySlotFact &S) {
-  json::Object O{{"slot", S.Slot}, {"kind", S.Kind}, {"loc", toJSON(S.Loc)}};
+  json::Object O{{"slot", S.Slot},
+                 {"kind", pySlotKindName(S.Kind)},
+                 {"loc", toJSON(S.Loc)}};
   if (!S.Target.empty())
     O["target"] = S.Target;
   if (!S.TargetName.empty())
@@ -189,7 +268,7 @@ json::Value toJSON(const PyGetSetTableFact &T) {
 }
 
 json::Value toJSON(const PyCalleeFact &C) {
-  json::Object O{{"kind", C.Kind}};
+  json::Object O{{"kind", pyCalleeKindName(C.Kind)}};
   if (!C.USR.empty())
     O["usr"] = C.USR;
   if (!C.Name.empty())
@@ -264,7 +343,8 @@ json::Value toJSON(const PyFunctionFact &F) {
 }
 
 json::Value toJSON(const PySlotAssignmentFact &A) {
-  return json::Object{{"type", A.TypeUSR}, {"op", A.Op}, {"slot", A.Slot}};
+  return json::Object{
+      {"type", A.TypeUSR}, {"op", pySlotOpName(A.Op)}, {"slot", A.Slot}};
 }
 
 json::Value toJSON(const PyModuleFact &M) {
@@ -299,6 +379,40 @@ json::Value toJSON(const PythonTUFacts &F) {
 }
 
 //===-- Reading -----------------------------------------------------------===//
+
+/// A closed vocabulary read back from its spelling; anything else is an
+/// error at the value's path.
+template <typename E>
+static bool enumFromJSON(const json::Value &V, E &Out, json::Path P,
+                         std::optional<E> (*Parse)(StringRef),
+                         StringLiteral Unknown) {
+  std::optional<E> R;
+  if (std::optional<StringRef> Name = V.getAsString())
+    R = Parse(*Name);
+  if (!R) {
+    P.report(Unknown);
+    return false;
+  }
+  Out = *R;
+  return true;
+}
+
+static bool fromJSON(const json::Value &V, PyValueKind &K, json::Path P) {
+  return enumFromJSON(V, K, P, parsePyValueKind, "unknown value kind");
+}
+static bool fromJSON(const json::Value &V, PyObjectStatus &S, json::Path P) {
+  return enumFromJSON(V, S, P, parsePyObjectStatus, "unknown object status");
+}
+static bool fromJSON(const json::Value &V, PySlotKind &K, json::Path P) {
+  return enumFromJSON(V, K, P, parsePySlotKind, "unknown slot kind");
+}
+static bool fromJSON(const json::Value &V, PyCalleeKind &K, json::Path P) {
+  return enumFromJSON(V, K, P, parsePyCalleeKind, "unknown callee kind");
+}
+static bool fromJSON(const json::Value &V, PySlotOp &Op, json::Path P) {
+  return enumFromJSON(V, Op, P, parsePySlotOp,
+                      "unknown slot assignment operation");
+}
 
 bool fromJSON(const json::Value &V, PyMemberRef &M, json::Path P) {
   json::ObjectMapper O(V, P);
@@ -383,18 +497,6 @@ bool fromJSON(const json::Value &V, PyCalleeFact &C, json::Path P) {
          O.mapOptional("name", C.Name) && O.mapOptional("slot", C.Slot);
 }
 
-static bool fromJSON(const json::Value &V, PyValueKind &K, json::Path P) {
-  std::optional<StringRef> Name = V.getAsString();
-  for (PyValueKind Candidate : {PyValueKind::Null, PyValueKind::Acyclic,
-                                PyValueKind::Argument, PyValueKind::Unknown})
-    if (Name && pyValueKindName(Candidate) == *Name) {
-      K = Candidate;
-      return true;
-    }
-  P.report("unknown value kind");
-  return false;
-}
-
 bool fromJSON(const json::Value &V, PyStoreFact &S, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("member", S.Member) && O.map("value", S.Value) &&
@@ -411,20 +513,10 @@ bool fromJSON(const json::Value &V, PyFillFact &S, json::Path P) {
 
 bool fromJSON(const json::Value &V, PyAllocFact &A, json::Path P) {
   json::ObjectMapper O(V, P);
-  std::string Status;
-  if (!O || !O.map("gcAlloc", A.GCAlloc) || !O.map("status", Status) ||
-      !O.map("loc", A.Loc) || !O.mapOptional("callee", A.Callee) ||
-      !O.mapOptional("calleeName", A.CalleeName) ||
-      !O.mapOptional("type", A.TypeUSR))
-    return false;
-  for (PyObjectStatus S : {PyObjectStatus::Tracked, PyObjectStatus::Untracked,
-                           PyObjectStatus::Returned, PyObjectStatus::Escaped})
-    if (pyObjectStatusName(S) == Status) {
-      A.Status = S;
-      return true;
-    }
-  P.field("status").report("unknown object status");
-  return false;
+  return O && O.map("gcAlloc", A.GCAlloc) && O.map("status", A.Status) &&
+         O.map("loc", A.Loc) && O.mapOptional("callee", A.Callee) &&
+         O.mapOptional("calleeName", A.CalleeName) &&
+         O.mapOptional("type", A.TypeUSR);
 }
 
 bool fromJSON(const json::Value &V, PyFunctionFact &F, json::Path P) {

@@ -1,7 +1,9 @@
 //===- PythonFacts.h - What one TU says about CPython extension types -*- C++ -*-===//
 //
 // The CPython section of a TU's facts: plain data, no Clang types, written by
-// the CPython model (CPythonModel.cpp) and merged by PythonProgram. The words:
+// the CPython model (CPythonModel.cpp) and merged by PythonProgram. Closed
+// vocabularies are enums; their JSON spellings come from the *Name functions
+// and are read back strictly by the parse* functions. The words:
 //
 //   extension struct  a C/C++ struct laid out as a Python object: its first
 //                     member is PyObject_HEAD / PyObject_VAR_HEAD /
@@ -32,6 +34,7 @@
 #include "llvm/Support/JSON.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -50,6 +53,7 @@ namespace cyclint {
 ///             model cannot tell, and checks stay silent
 enum class PyValueKind { Null, Acyclic, Argument, Unknown };
 llvm::StringRef pyValueKindName(PyValueKind K);
+std::optional<PyValueKind> parsePyValueKind(llvm::StringRef Name);
 
 /// What a function does with an object it allocated (or got from a call).
 ///   tracked    passed to PyObject_GC_Track
@@ -58,6 +62,7 @@ llvm::StringRef pyValueKindName(PyValueKind K);
 ///   escaped    stored or passed somewhere the model cannot follow
 enum class PyObjectStatus { Tracked, Untracked, Returned, Escaped };
 llvm::StringRef pyObjectStatusName(PyObjectStatus S);
+std::optional<PyObjectStatus> parsePyObjectStatus(llvm::StringRef Name);
 
 using PyLoc = SourceLocation;
 
@@ -93,12 +98,23 @@ struct PyStructFact {
   std::vector<PyObjectMemberFact> Members; // object members, declaration order
 };
 
-/// One tp_* slot of a type. `Kind` says what the slot names:
-/// function | type | table | builtin (a function or type of the Python
-/// runtime) | null | other.
+/// What a slot names.
+///   function  a function of the program
+///   type      a type object of the program (tp_base)
+///   table     another variable of the program (tp_members, tp_getset)
+///   builtin   a function or type of the Python runtime
+///   null      NULL
+///   flags     a run-time `tp_flags` assignment (PySlotAssignmentFact only)
+///   other     anything else (a call, a function pointer variable...)
+enum class PySlotKind { Function, Type, Table, Builtin, Null, Flags, Other };
+llvm::StringRef pySlotKindName(PySlotKind K);
+std::optional<PySlotKind> parsePySlotKind(llvm::StringRef Name);
+
+/// One tp_* slot of a type, or of a module (m_traverse...), or a getset's
+/// setter.
 struct PySlotFact {
   std::string Slot; // tp_traverse, tp_clear, tp_dealloc, tp_base, ...
-  std::string Kind;
+  PySlotKind Kind = PySlotKind::Other;
   std::string Target;     // USR of the function/variable named, or empty
   std::string TargetName; // its name, for humans
   PyLoc Loc;              // the initializer (or the PyType_Slot entry)
@@ -150,14 +166,21 @@ struct PyGetSetTableFact {
 };
 
 /// Where a call goes, as far as the model can tell.
-///   function   a function declared in the program or a library (USR)
-///   type-slot  a slot of a named type: `BaseType.tp_traverse`
 ///   base-slot  a slot of the type's base: `Py_TYPE(self)->tp_base->tp_clear`
+///   builtin    a function of the runtime, or a slot of a runtime type:
+///              `PyBaseObject_Type.tp_dealloc`
+///   function   a function declared in the program (USR)
 ///   self-slot  a slot of the object's own type: `Py_TYPE(self)->tp_free`
-///   builtin    a slot of a runtime type: `PyBaseObject_Type.tp_dealloc`
+///   type-slot  a slot of a named type: `BaseType.tp_traverse`
 ///   unknown    a function pointer the model cannot follow
+/// Declared in the order of the spellings: callees are sorted by kind
+/// first, and the facts file keeps the order it had when kinds were strings.
+enum class PyCalleeKind { BaseSlot, Builtin, Function, SelfSlot, TypeSlot, Unknown };
+llvm::StringRef pyCalleeKindName(PyCalleeKind K);
+std::optional<PyCalleeKind> parsePyCalleeKind(llvm::StringRef Name);
+
 struct PyCalleeFact {
-  std::string Kind;
+  PyCalleeKind Kind = PyCalleeKind::Unknown;
   std::string USR;  // function or type variable
   std::string Name; // for humans
   std::string Slot; // for the slot kinds
@@ -231,11 +254,17 @@ struct PyFunctionFact {
   std::vector<PyAllocFact> Allocs;
 };
 
+/// How a run-time slot assignment writes: `=` (set), `|=` (or, for
+/// tp_flags) or any other compound assignment (other: the value is lost).
+enum class PySlotOp { Set, Or, Other };
+llvm::StringRef pySlotOpName(PySlotOp Op);
+std::optional<PySlotOp> parsePySlotOp(llvm::StringRef Name);
+
 /// `NodeType.tp_new = PyType_GenericNew;` in a function: slots set at run
-/// time. `Op` is "set", "or" (|=) or "other".
+/// time.
 struct PySlotAssignmentFact {
   std::string TypeUSR;
-  std::string Op;
+  PySlotOp Op = PySlotOp::Other;
   PySlotFact Slot;
 };
 

@@ -1,7 +1,11 @@
 //===- PythonProgram.cpp - Merging CPython facts, applying the runtime's rules -===//
 //
-// TUs arrive sorted (OwnershipGraph::build sorts them): the first definition of
-// a struct, type, table or function wins, so the merge is deterministic.
+// The merge of every TU's CPython facts (build, one pass per runtime rule)
+// and the queries the checks ask of it (member content, slot summaries that
+// follow helpers and base slots across TUs). TUs arrive sorted
+// (Program::build sorts them): the first definition of a struct, type,
+// table or function wins, so the merge is deterministic. The runtime's flag
+// bits come from the model passed to build, never from a global.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,88 +32,125 @@ static std::optional<PySlotFact> optionalSlot(const PySlotFact *S) {
   return *S;
 }
 
-PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
-  PythonProgram P;
+//===-- Building: one pass per rule ----------------------------------------===//
+
+/// What the merge collects from every TU besides the program's own tables,
+/// for the passes after it.
+struct PythonProgram::Collected {
   std::vector<PySlotAssignmentFact> Assignments;
   std::set<std::string> RuntimeBases;
   std::vector<PyMemberTableFact> MemberTables;
   std::vector<PyGetSetTableFact> GetSetTables;
-  llvm::StringMap<bool> SeenTables;
+};
 
+/// What a member's content depends on besides its reasons, by member index.
+struct PythonProgram::MemberEvidence {
+  std::vector<bool> Writable, Stored, OnlyAcyclic;
+};
+
+PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
+  return build(std::move(TUs), CPythonModel::builtin());
+}
+
+PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs,
+                                   const CPythonModel &Model) {
+  PythonProgram P;
+  Collected In = P.mergeTUs(TUs);
+  P.applySlotAssignments(std::move(In.Assignments));
+  P.linkBases(In.RuntimeBases);
+  P.inheritSlots(Model);
+  P.indexMembers();
+  P.computeContent(In);
+  P.indexCallResults();
+  return P;
+}
+
+/// Every TU's facts, the first definition of a struct, type, table or
+/// function winning (TUs arrive sorted, so the winner is deterministic).
+PythonProgram::Collected
+PythonProgram::mergeTUs(std::vector<PythonTUFacts> &TUs) {
+  Collected In;
+  llvm::StringMap<bool> SeenTables;
   for (PythonTUFacts &TU : TUs) {
     for (PyStructFact &S : TU.Structs)
-      if (P.StructByKey.try_emplace(S.Key, P.Structs.size()).second)
-        P.Structs.push_back({std::move(S), -1});
+      if (StructByKey.try_emplace(S.Key, Structs.size()).second)
+        Structs.push_back({std::move(S), -1});
     for (PyTypeFact &T : TU.Types)
-      if (P.TypeByUSR.try_emplace(T.USR, P.Types.size()).second) {
+      if (TypeByUSR.try_emplace(T.USR, Types.size()).second) {
         PyType Type;
         Type.Fact = std::move(T);
-        P.Types.push_back(std::move(Type));
+        Types.push_back(std::move(Type));
       }
     for (PyFunctionFact &F : TU.Functions)
-      if (P.FunctionByUSR.try_emplace(F.USR, P.Functions.size()).second)
-        P.Functions.push_back(std::move(F));
+      if (FunctionByUSR.try_emplace(F.USR, Functions.size()).second)
+        Functions.push_back(std::move(F));
     for (PyMemberTableFact &T : TU.MemberTables)
       if (SeenTables.try_emplace("m" + T.USR, true).second)
-        MemberTables.push_back(std::move(T));
+        In.MemberTables.push_back(std::move(T));
     for (PyGetSetTableFact &T : TU.GetSetTables)
       if (SeenTables.try_emplace("g" + T.USR, true).second)
-        GetSetTables.push_back(std::move(T));
+        In.GetSetTables.push_back(std::move(T));
     for (PyModuleFact &M : TU.Modules)
       if (SeenTables.try_emplace("d" + M.USR, true).second)
-        P.Modules.push_back(std::move(M));
-    llvm::append_range(Assignments, TU.SlotAssignments);
-    RuntimeBases.insert(TU.SpecsWithRuntimeBases.begin(),
-                        TU.SpecsWithRuntimeBases.end());
+        Modules.push_back(std::move(M));
+    llvm::append_range(In.Assignments, TU.SlotAssignments);
+    In.RuntimeBases.insert(TU.SpecsWithRuntimeBases.begin(),
+                           TU.SpecsWithRuntimeBases.end());
   }
+  return In;
+}
 
-  // Slots set at run time, in source order per type.
+/// Slots set at run time, in source order per type: the last assignment
+/// wins; flags set with `|=` accumulate; anything not folded makes the
+/// flags unknown.
+void PythonProgram::applySlotAssignments(
+    std::vector<PySlotAssignmentFact> Assignments) {
   llvm::stable_sort(Assignments, [](const PySlotAssignmentFact &A,
                                     const PySlotAssignmentFact &B) {
     return std::tie(A.TypeUSR, A.Slot.Loc) < std::tie(B.TypeUSR, B.Slot.Loc);
   });
   for (const PySlotAssignmentFact &A : Assignments) {
-    auto It = P.TypeByUSR.find(A.TypeUSR);
-    if (It == P.TypeByUSR.end())
+    auto It = TypeByUSR.find(A.TypeUSR);
+    if (It == TypeByUSR.end())
       continue;
-    PyTypeFact &T = P.Types[It->second].Fact;
+    PyTypeFact &T = Types[It->second].Fact;
     if (A.Slot.Slot == "tp_flags") {
       uint64_t Value = 0;
       bool Known = !A.Slot.Target.empty() &&
                    !llvm::StringRef(A.Slot.Target).getAsInteger(10, Value);
-      if (A.Op == "set" && Known) {
+      if (A.Op == PySlotOp::Set && Known)
         T.Flags = Value;
-      } else if (A.Op == "or" && Known) {
+      else if (A.Op == PySlotOp::Or && Known)
         T.Flags |= Value;
-      } else {
+      else
         T.FlagsKnown = false;
-      }
       T.FlagsLoc = A.Slot.Loc;
       continue;
     }
     llvm::erase_if(T.Slots,
                    [&](const PySlotFact &S) { return S.Slot == A.Slot.Slot; });
-    if (A.Op == "set" && A.Slot.Kind != "null")
+    if (A.Op == PySlotOp::Set && A.Slot.Kind != PySlotKind::Null)
       T.Slots.push_back(A.Slot);
   }
+}
 
-  // Structs and their bases.
-  for (PyStruct &S : P.Structs)
+/// Structs to their base structs; types to their struct and their base
+/// type (a program type, a runtime type, or unknown).
+void PythonProgram::linkBases(const std::set<std::string> &RuntimeBases) {
+  for (PyStruct &S : Structs)
     if (!S.Fact.BaseKey.empty())
-      if (auto It = P.StructByKey.find(S.Fact.BaseKey); It != P.StructByKey.end())
+      if (auto It = StructByKey.find(S.Fact.BaseKey); It != StructByKey.end())
         S.Base = It->second;
-
-  // Types: struct, base, flags re-read after run-time assignments.
-  for (PyType &T : P.Types) {
-    if (auto It = P.StructByKey.find(T.Fact.StructKey); It != P.StructByKey.end())
+  for (PyType &T : Types) {
+    if (auto It = StructByKey.find(T.Fact.StructKey); It != StructByKey.end())
       T.Struct = It->second;
     if (const PySlotFact *B = T.ownSlot("tp_base")) {
-      if (B->Kind == "type") {
-        if (auto It = P.TypeByUSR.find(B->Target); It != P.TypeByUSR.end())
+      if (B->Kind == PySlotKind::Type) {
+        if (auto It = TypeByUSR.find(B->Target); It != TypeByUSR.end())
           T.Base = It->second;
         else
           T.BaseUnknown = true;
-      } else if (B->Kind == "builtin") {
+      } else if (B->Kind == PySlotKind::Builtin) {
         if (B->TargetName != "PyBaseObject_Type")
           T.BuiltinBase = B->TargetName;
       } else {
@@ -119,179 +160,236 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
     if (RuntimeBases.count(T.Fact.USR))
       T.BaseUnknown = true;
   }
-  for (const PyType &T : P.Types)
+  for (const PyType &T : Types)
     for (const PySlotFact &S : T.Fact.Slots)
-      if (S.Kind == "function")
-        P.SlotFunctions.insert(S.Target);
+      if (S.Kind == PySlotKind::Function)
+        SlotFunctions.insert(S.Target);
+}
 
-  const CPythonModel &Model = CPythonModel::builtin();
-  const uint64_t HaveGCFlag = Model.flag("Py_TPFLAGS_HAVE_GC");
-  const uint64_t HeapTypeFlag = Model.flag("Py_TPFLAGS_HEAPTYPE");
-  const uint64_t ManagedDictFlag = Model.flag("Py_TPFLAGS_MANAGED_DICT");
-
-  // Inheritance, base first (memoized; a base cycle is a bug we ignore).
-  std::vector<int> State(P.Types.size(), 0); // 0 new, 1 busy, 2 done
+/// CPython's inheritance, base first (memoized; a base cycle is a bug in
+/// the program that we ignore: the type's base becomes unknown).
+void PythonProgram::inheritSlots(const CPythonModel &Model) {
+  FlagBits Bits{Model.flag("Py_TPFLAGS_HAVE_GC"),
+                Model.flag("Py_TPFLAGS_HEAPTYPE"),
+                Model.flag("Py_TPFLAGS_MANAGED_DICT")};
+  std::vector<int> State(Types.size(), 0); // 0 new, 1 busy, 2 done
   std::function<void(unsigned)> Resolve = [&](unsigned I) {
     if (State[I] != 0)
       return;
     State[I] = 1;
-    PyType &T = P.Types[I];
+    PyType &T = Types[I];
     const PyType *Base = nullptr;
     if (T.Base >= 0) {
       Resolve(T.Base);
       if (State[T.Base] == 2)
-        Base = &P.Types[T.Base];
+        Base = &Types[T.Base];
       else
         T.BaseUnknown = true;
     }
-    const PySlotFact *OwnTraverse = T.ownSlot("tp_traverse");
-    const PySlotFact *OwnClear = T.ownSlot("tp_clear");
-    // Flags may have changed at run time: read the bits again.
-    T.Fact.HaveGC = T.Fact.Flags & HaveGCFlag;
-    T.Fact.HeapTypeFlag = T.Fact.Heap || (T.Fact.Flags & HeapTypeFlag);
-    // The bit means a managed dict only since 3.12 (PythonVersion).
-    T.Fact.ManagedDict = T.Fact.FlagsKnown &&
-                         T.Fact.PythonVersion >= 0x030C0000 &&
-                         (T.Fact.Flags & ManagedDictFlag);
-    bool OwnGC = T.Fact.HaveGC;
-    T.Traverse = optionalSlot(OwnTraverse);
-    T.Clear = optionalSlot(OwnClear);
-    T.TraverseFrom = OwnTraverse ? I : -1;
-    T.ClearFrom = OwnClear ? I : -1;
-    T.HaveGC = OwnGC;
-    T.GCKnown = T.Fact.FlagsKnown;
-    bool InheritsGroup = !OwnGC && !OwnTraverse && !OwnClear;
-    if (Base) {
-      if (InheritsGroup && Base->HaveGC) {
-        T.HaveGC = true;
-        T.Traverse = Base->Traverse;
-        T.Clear = Base->Clear;
-        T.TraverseFrom = Base->TraverseFrom;
-        T.ClearFrom = Base->ClearFrom;
-      }
-      if (InheritsGroup)
-        T.GCKnown = T.GCKnown && Base->GCKnown;
-    } else if (InheritsGroup && (T.BaseUnknown || !T.BuiltinBase.empty())) {
-      T.GCKnown = false; // a runtime type or a base chosen at run time
-    }
-    if (const PySlotFact *D = T.ownSlot("tp_dealloc")) {
-      T.Dealloc = *D;
-      T.DeallocFrom = I;
-    } else if (Base) {
-      T.Dealloc = Base->Dealloc;
-      T.DeallocFrom = Base->DeallocFrom;
-    }
-    T.WeakListField = T.Fact.WeakListField;
-    T.DictField = T.Fact.DictField;
-    if (Base) {
-      if (T.WeakListField.empty())
-        T.WeakListField = Base->WeakListField;
-      if (T.DictField.empty())
-        T.DictField = Base->DictField;
-      if (T.Struct < 0 && T.Fact.StructKey.empty())
-        T.Struct = Base->Struct;
-    }
+    inheritGCGroup(I, Base, Bits);
+    inheritLayout(I, Base);
     State[I] = 2;
   };
-  for (unsigned I = 0; I < P.Types.size(); ++I)
+  for (unsigned I = 0; I < Types.size(); ++I)
     Resolve(I);
+}
 
-  // Members and what they may hold.
-  for (unsigned SI = 0; SI < P.Structs.size(); ++SI)
-    for (const PyObjectMemberFact &Mem : P.Structs[SI].Fact.Members) {
-      PyMemberInfo Info;
-      Info.Ref = {P.Structs[SI].Fact.Key, Mem.Name};
-      Info.StructName = P.Structs[SI].Fact.Name;
-      Info.Fact = Mem;
-      P.MemberByRef[Info.Ref] = P.Members.size();
-      P.Members.push_back(std::move(Info));
+/// HAVE_GC, tp_traverse and tp_clear are inherited as a group, and only
+/// when the subtype sets none of the three (typeobject.c,
+/// inherit_special).
+void PythonProgram::inheritGCGroup(unsigned I, const PyType *Base,
+                                   const FlagBits &Bits) {
+  PyType &T = Types[I];
+  const PySlotFact *OwnTraverse = T.ownSlot("tp_traverse");
+  const PySlotFact *OwnClear = T.ownSlot("tp_clear");
+  // Flags may have changed at run time: read the bits again.
+  T.Fact.HaveGC = T.Fact.Flags & Bits.HaveGC;
+  T.Fact.HeapTypeFlag = T.Fact.Heap || (T.Fact.Flags & Bits.HeapType);
+  // The bit means a managed dict only since 3.12 (PythonVersion).
+  T.Fact.ManagedDict = T.Fact.FlagsKnown &&
+                       T.Fact.PythonVersion >= 0x030C0000 &&
+                       (T.Fact.Flags & Bits.ManagedDict);
+  bool OwnGC = T.Fact.HaveGC;
+  T.Traverse = optionalSlot(OwnTraverse);
+  T.Clear = optionalSlot(OwnClear);
+  T.TraverseFrom = OwnTraverse ? I : -1;
+  T.ClearFrom = OwnClear ? I : -1;
+  T.HaveGC = OwnGC;
+  T.GCKnown = T.Fact.FlagsKnown;
+  bool InheritsGroup = !OwnGC && !OwnTraverse && !OwnClear;
+  if (Base) {
+    if (InheritsGroup && Base->HaveGC) {
+      T.HaveGC = true;
+      T.Traverse = Base->Traverse;
+      T.Clear = Base->Clear;
+      T.TraverseFrom = Base->TraverseFrom;
+      T.ClearFrom = Base->ClearFrom;
     }
+    if (InheritsGroup)
+      T.GCKnown = T.GCKnown && Base->GCKnown;
+  } else if (InheritsGroup && (T.BaseUnknown || !T.BuiltinBase.empty())) {
+    T.GCKnown = false; // a runtime type or a base chosen at run time
+  }
+}
+
+/// tp_dealloc when unset, the weak-list and dict offsets, and the struct of
+/// a subtype that does not name its own.
+void PythonProgram::inheritLayout(unsigned I, const PyType *Base) {
+  PyType &T = Types[I];
+  if (const PySlotFact *D = T.ownSlot("tp_dealloc")) {
+    T.Dealloc = *D;
+    T.DeallocFrom = I;
+  } else if (Base) {
+    T.Dealloc = Base->Dealloc;
+    T.DeallocFrom = Base->DeallocFrom;
+  }
+  T.WeakListField = T.Fact.WeakListField;
+  T.DictField = T.Fact.DictField;
+  if (Base) {
+    if (T.WeakListField.empty())
+      T.WeakListField = Base->WeakListField;
+    if (T.DictField.empty())
+      T.DictField = Base->DictField;
+    if (T.Struct < 0 && T.Fact.StructKey.empty())
+      T.Struct = Base->Struct;
+  }
+}
+
+void PythonProgram::indexMembers() {
+  for (unsigned SI = 0; SI < Structs.size(); ++SI)
+    for (const PyObjectMemberFact &Mem : Structs[SI].Fact.Members) {
+      PyMemberInfo Info;
+      Info.Ref = {Structs[SI].Fact.Key, Mem.Name};
+      Info.StructName = Structs[SI].Fact.Name;
+      Info.Fact = Mem;
+      MemberByRef[Info.Ref] = Members.size();
+      Members.push_back(std::move(Info));
+    }
+}
+
+/// What each member may hold: the reasons it may hold any object, then the
+/// verdict.
+void PythonProgram::computeContent(const Collected &In) {
+  MemberEvidence E;
+  E.Writable.assign(Members.size(), false);
+  E.Stored.assign(Members.size(), false);
+  E.OnlyAcyclic.assign(Members.size(), true);
+  addWritableReasons(In.MemberTables, E);
+  addStoreReasons(In.GetSetTables, E);
+  addFillReasons();
+  addInstanceDictReasons();
+  markBorrowedLinks(E);
+  settleContent(E);
+}
+
+/// A PyMemberDef entry that is an object type and not READONLY: Python code
+/// can store any object there.
+void PythonProgram::addWritableReasons(
+    const std::vector<PyMemberTableFact> &MemberTables, MemberEvidence &E) {
+  for (const PyMemberTableFact &T : MemberTables)
+    for (const PyMemberDefFact &Def : T.Entries) {
+      auto It = MemberByRef.find(Def.Member);
+      if (It == MemberByRef.end() || !Def.ObjectType || Def.ReadOnly)
+        continue;
+      E.Writable[It->second] = true;
+      Members[It->second].Reasons.push_back({PyContentReason::WritableMember,
+                                             Def.Attribute, T.Name, "",
+                                             Def.Loc, "", ""});
+    }
+}
+
+/// Stores of an argument (in a setter: of the attribute's value); any
+/// store that is not acyclic keeps the member from being acyclic.
+void PythonProgram::addStoreReasons(
+    const std::vector<PyGetSetTableFact> &GetSetTables, MemberEvidence &E) {
   std::map<std::string, std::string> Setters; // setter USR -> attribute
   for (const PyGetSetTableFact &T : GetSetTables)
     for (const PyGetSetFact &G : T.Entries)
       if (!G.SetterUSR.empty())
         Setters.emplace(G.SetterUSR, G.Attribute);
-  std::vector<bool> Writable(P.Members.size(), false), Stored(P.Members.size(), false),
-      OnlyAcyclic(P.Members.size(), true);
-  for (const PyMemberTableFact &T : MemberTables)
-    for (const PyMemberDefFact &E : T.Entries) {
-      auto It = P.MemberByRef.find(E.Member);
-      if (It == P.MemberByRef.end() || !E.ObjectType || E.ReadOnly)
-        continue;
-      Writable[It->second] = true;
-      P.Members[It->second].Reasons.push_back(
-          {PyContentReason::WritableMember, E.Attribute, T.Name, "", E.Loc, "", ""});
-    }
-  for (const PyFunctionFact &F : P.Functions)
+  for (const PyFunctionFact &F : Functions)
     for (const PyStoreFact &S : F.Stores) {
-      auto It = P.MemberByRef.find(S.Member);
-      if (It == P.MemberByRef.end())
+      auto It = MemberByRef.find(S.Member);
+      if (It == MemberByRef.end())
         continue;
-      Stored[It->second] = true;
+      E.Stored[It->second] = true;
       if (S.Value == PyValueKind::Argument) {
         auto Setter = Setters.find(F.USR);
         if (Setter != Setters.end())
-          P.Members[It->second].Reasons.push_back({PyContentReason::Setter,
-                                                   Setter->second, F.Name,
-                                                   S.Detail, S.Loc, "", ""});
+          Members[It->second].Reasons.push_back({PyContentReason::Setter,
+                                                 Setter->second, F.Name,
+                                                 S.Detail, S.Loc, "", ""});
         else
-          P.Members[It->second].Reasons.push_back(
+          Members[It->second].Reasons.push_back(
               {PyContentReason::Argument, "", F.Name, S.Detail, S.Loc, "", ""});
       }
       if (S.Value == PyValueKind::Argument || S.Value == PyValueKind::Unknown)
-        OnlyAcyclic[It->second] = false;
+        E.OnlyAcyclic[It->second] = false;
     }
-  // Containers the program makes and fills: a member that holds a
-  // PyDict_New() dict (stored anywhere in the program) into which some
-  // function puts an object the caller chose can hold any object. Fills of
-  // values the model cannot tell about add nothing; a member never known to
-  // hold a container the program made stays as it was.
+}
+
+/// Containers the program makes and fills: a member that holds a
+/// PyDict_New() dict (stored anywhere in the program) into which some
+/// function puts an object the caller chose can hold any object. Fills of
+/// values the model cannot tell about add nothing; a member never known to
+/// hold a container the program made stays as it was.
+void PythonProgram::addFillReasons() {
   std::map<PyMemberRef, const PyStoreFact *> MadeContainers;
-  for (const PyFunctionFact &F : P.Functions)
+  for (const PyFunctionFact &F : Functions)
     for (const PyStoreFact &S : F.Stores)
       if (S.NewContainer)
         MadeContainers.try_emplace(S.Member, &S);
-  for (const PyFunctionFact &F : P.Functions)
+  for (const PyFunctionFact &F : Functions)
     for (const PyFillFact &Fill : F.Fills) {
-      auto It = P.MemberByRef.find(Fill.Member);
+      auto It = MemberByRef.find(Fill.Member);
       auto Made = MadeContainers.find(Fill.Member);
-      if (It == P.MemberByRef.end() || Made == MadeContainers.end() ||
+      if (It == MemberByRef.end() || Made == MadeContainers.end() ||
           Fill.Value != PyValueKind::Argument)
         continue;
-      P.Members[It->second].Reasons.push_back(
+      Members[It->second].Reasons.push_back(
           {PyContentReason::Filled, "", F.Name, Fill.Detail, Fill.Loc,
            Fill.Api, Made->second->Detail});
     }
-  for (const PyType &T : P.Types) {
+}
+
+/// The member tp_dictoffset names is the instance `__dict__`.
+void PythonProgram::addInstanceDictReasons() {
+  for (const PyType &T : Types) {
     if (T.DictField.empty() || T.Struct < 0)
       continue;
-    for (int S = T.Struct; S >= 0; S = P.Structs[S].Base) {
-      auto It = P.MemberByRef.find({P.Structs[S].Fact.Key, T.DictField});
-      if (It == P.MemberByRef.end())
+    for (int S = T.Struct; S >= 0; S = Structs[S].Base) {
+      auto It = MemberByRef.find({Structs[S].Fact.Key, T.DictField});
+      if (It == MemberByRef.end())
         continue;
-      P.Members[It->second].Reasons.push_back(
+      Members[It->second].Reasons.push_back(
           {PyContentReason::InstanceDict, "__dict__", T.Fact.VarName, "",
            T.Fact.Loc, "", ""});
       break;
     }
   }
-  // A pointer to a program object struct (`struct Elem *next`) that the
-  // program never releases, never visits and does not expose as a writable
-  // attribute is a borrowed link (a linked list's prev/next), not a
-  // reference the object owns: the model cannot tell, so it stays unknown.
+}
+
+/// A pointer to a program object struct (`struct Elem *next`) that the
+/// program never releases, never visits and does not expose as a writable
+/// attribute is a borrowed link (a linked list's prev/next), not a
+/// reference the object owns: the model cannot tell, so it stays unknown.
+void PythonProgram::markBorrowedLinks(const MemberEvidence &E) {
   std::set<PyMemberRef> Counted;
-  for (const PyFunctionFact &F : P.Functions) {
+  for (const PyFunctionFact &F : Functions) {
     Counted.insert(F.Released.begin(), F.Released.end());
     Counted.insert(F.Visited.begin(), F.Visited.end());
   }
-  for (unsigned I = 0; I < P.Members.size(); ++I) {
-    PyMemberInfo &Info = P.Members[I];
-    if (!Info.Fact.TargetStruct.empty() && !Writable[I] &&
+  for (unsigned I = 0; I < Members.size(); ++I) {
+    PyMemberInfo &Info = Members[I];
+    if (!Info.Fact.TargetStruct.empty() && !E.Writable[I] &&
         !Counted.count(Info.Ref))
       Info.BorrowedLink = true;
   }
-  for (unsigned I = 0; I < P.Members.size(); ++I) {
-    PyMemberInfo &Info = P.Members[I];
+}
+
+void PythonProgram::settleContent(const MemberEvidence &E) {
+  for (unsigned I = 0; I < Members.size(); ++I) {
+    PyMemberInfo &Info = Members[I];
     llvm::stable_sort(Info.Reasons,
                       [](const PyContentReason &A, const PyContentReason &B) {
                         return std::tie(A.Kind, A.Loc) < std::tie(B.Kind, B.Loc);
@@ -300,18 +398,21 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
       Info.Content = PyContent::Unknown;
     else if (!Info.Reasons.empty())
       Info.Content = PyContent::Arbitrary;
-    else if (Stored[I] && OnlyAcyclic[I] && !Writable[I])
+    else if (E.Stored[I] && E.OnlyAcyclic[I] && !E.Writable[I])
       Info.Content = PyContent::Acyclic;
     else
       Info.Content = PyContent::Unknown;
   }
-
-  for (unsigned FI = 0; FI < P.Functions.size(); ++FI)
-    for (unsigned AI = 0; AI < P.Functions[FI].Allocs.size(); ++AI)
-      if (!P.Functions[FI].Allocs[AI].Callee.empty())
-        P.CallResults.push_back({FI, AI});
-  return P;
 }
+
+void PythonProgram::indexCallResults() {
+  for (unsigned FI = 0; FI < Functions.size(); ++FI)
+    for (unsigned AI = 0; AI < Functions[FI].Allocs.size(); ++AI)
+      if (!Functions[FI].Allocs[AI].Callee.empty())
+        CallResults.push_back({FI, AI});
+}
+
+//===-- Queries -----------------------------------------------------------===//
 
 const PyFunctionFact *PythonProgram::function(llvm::StringRef USR) const {
   auto It = FunctionByUSR.find(USR);
@@ -385,12 +486,12 @@ void PythonProgram::summarize(const PyType &Ctx,
                               std::set<std::string> &Seen) const {
   if (!Slot)
     return;
-  if (Slot->Kind == "function") {
+  if (Slot->Kind == PySlotKind::Function) {
     if (const PyFunctionFact *F = function(Slot->Target)) {
       follow(Ctx, *F, SlotName, S, Seen);
       return;
     }
-  } else if (Slot->Kind == "builtin" && SlotName == "tp_dealloc") {
+  } else if (Slot->Kind == PySlotKind::Builtin && SlotName == "tp_dealloc") {
     S.FreesSelf = true; // a runtime deallocator: frees, never releases a type
     return;
   }
@@ -440,20 +541,20 @@ void PythonProgram::followCallee(const PyType &Ctx, const PyCalleeFact &C,
     }
     summarize(Types[From >= 0 ? From : TypeIndex], Slot, SlotName, S, Seen);
   };
-  if (C.Kind == "function") {
+  if (C.Kind == PyCalleeKind::Function) {
     if (const PyFunctionFact *F = function(C.USR))
       follow(Ctx, *F, SlotName, S, Seen);
     else
       Fail();
-  } else if (C.Kind == "builtin") {
+  } else if (C.Kind == PyCalleeKind::Builtin) {
     if (C.Slot == "tp_dealloc" || C.Slot == "tp_free")
       S.FreesSelf = true;
-  } else if (C.Kind == "type-slot") {
+  } else if (C.Kind == PyCalleeKind::TypeSlot) {
     auto It = TypeByUSR.find(C.USR);
     if (It == TypeByUSR.end())
       return Fail();
     FollowSlotOf(It->second);
-  } else if (C.Kind == "base-slot") {
+  } else if (C.Kind == PyCalleeKind::BaseSlot) {
     const PyType *Of = &Ctx;
     if (!C.USR.empty()) {
       auto It = TypeByUSR.find(C.USR);
@@ -477,7 +578,7 @@ void PythonProgram::followCallee(const PyType &Ctx, const PyCalleeFact &C,
 static PySlotSummary startSummary(const PythonProgram &P,
                                   const std::optional<PySlotFact> &Slot) {
   PySlotSummary S;
-  S.Known = Slot.has_value() && Slot->Kind == "function";
+  S.Known = Slot.has_value() && Slot->Kind == PySlotKind::Function;
   if (Slot) {
     S.Function = Slot->TargetName;
     if (const PyFunctionFact *F = P.function(Slot->Target))
@@ -523,7 +624,7 @@ PySlotSummary PythonProgram::moduleSummary(const PyModuleFact &M,
     return S;
   S.Function = SlotFact->TargetName;
   const PyFunctionFact *Start =
-      SlotFact->Kind == "function" ? function(SlotFact->Target) : nullptr;
+      SlotFact->Kind == PySlotKind::Function ? function(SlotFact->Target) : nullptr;
   if (!Start) {
     S.Unresolved = SlotFact->TargetName;
     return S;
@@ -544,10 +645,10 @@ PySlotSummary PythonProgram::moduleSummary(const PyModuleFact &M,
         if (!Traverse)
           llvm::append_range(Callees, F.StateCalls);
         for (const PyCalleeFact &C : Callees) {
-          if (C.Kind == "builtin")
+          if (C.Kind == PyCalleeKind::Builtin)
             continue; // the runtime knows nothing of the state
           const PyFunctionFact *Next =
-              C.Kind == "function" ? function(C.USR) : nullptr;
+              C.Kind == PyCalleeKind::Function ? function(C.USR) : nullptr;
           if (!Next) {
             S.Known = false;
             if (S.Unresolved.empty())

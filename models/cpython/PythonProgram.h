@@ -23,6 +23,7 @@
 
 #include "llvm/ADT/StringMap.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -30,6 +31,8 @@
 #include <vector>
 
 namespace cyclint {
+
+class CPythonModel;
 
 /// What a member may hold, program-wide.
 ///   acyclic    only NULL, None, str, bytes or numbers
@@ -107,6 +110,11 @@ class PythonProgram : public ProgramView {
 public:
   static constexpr const char *RuntimeName = "cpython";
 
+  /// Merges every TU's facts and applies the runtime's rules, with the
+  /// flag bits of `Model`.
+  static PythonProgram build(std::vector<PythonTUFacts> TUs,
+                             const CPythonModel &Model);
+  /// The same with CPythonModel::builtin().
   static PythonProgram build(std::vector<PythonTUFacts> TUs);
 
   const std::vector<PyType> &types() const { return Types; }
@@ -137,6 +145,31 @@ public:
   callResults(llvm::StringRef USR) const;
 
 private:
+  struct Collected;
+  struct MemberEvidence;
+  struct FlagBits {
+    uint64_t HaveGC, HeapType, ManagedDict;
+  };
+
+  // The passes of build, in order.
+  Collected mergeTUs(std::vector<PythonTUFacts> &TUs);
+  void applySlotAssignments(std::vector<PySlotAssignmentFact> Assignments);
+  void linkBases(const std::set<std::string> &RuntimeBases);
+  void inheritSlots(const CPythonModel &Model);
+  void inheritGCGroup(unsigned I, const PyType *Base, const FlagBits &Bits);
+  void inheritLayout(unsigned I, const PyType *Base);
+  void indexMembers();
+  void computeContent(const Collected &In);
+  void addWritableReasons(const std::vector<PyMemberTableFact> &MemberTables,
+                          MemberEvidence &E);
+  void addStoreReasons(const std::vector<PyGetSetTableFact> &GetSetTables,
+                       MemberEvidence &E);
+  void addFillReasons();
+  void addInstanceDictReasons();
+  void markBorrowedLinks(const MemberEvidence &E);
+  void settleContent(const MemberEvidence &E);
+  void indexCallResults();
+
   void summarize(const PyType &Ctx, const std::optional<PySlotFact> &Slot,
                  llvm::StringRef SlotName, PySlotSummary &S,
                  std::set<std::string> &Seen) const;

@@ -64,6 +64,30 @@ Extracted extract(const std::string &Code, const std::string &File = "ext.c") {
   return extractFrom(*AST);
 }
 
+/// Extraction with a model other than the built-in one (a user file merged
+/// into it).
+PythonTUFacts extractWith(const CPythonModel &Model, const std::string &Code) {
+  std::vector<std::string> Args = {"-I/usr/include/python3.11", "-std=c11",
+                                   "-resource-dir=" CYCLINT_CLANG_RESOURCE_DIR};
+  std::unique_ptr<clang::ASTUnit> AST = clang::tooling::buildASTFromCodeWithArgs(
+      std::string(Prelude) + Code, Args, "ext.c");
+  EXPECT_TRUE(AST);
+  EXPECT_FALSE(AST->getDiagnostics().hasErrorOccurred());
+  const clang::SourceManager &SM = AST->getSourceManager();
+  auto Location = [&](clang::SourceLocation L) {
+    SourceLocation R;
+    clang::PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
+    if (P.isValid()) {
+      R.File = P.getFilename();
+      R.Line = P.getLine();
+      R.Column = P.getColumn();
+    }
+    return R;
+  };
+  return Model.extract(AST->getASTContext(), &AST->getPreprocessor(), Location,
+                       "ext.c");
+}
+
 const PyStructFact *structNamed(const PythonTUFacts &F, llvm::StringRef Name) {
   for (const PyStructFact &S : F.Structs)
     if (S.Name == Name)
@@ -426,6 +450,34 @@ TEST(PythonFactsTest, JSONRoundTrip) {
   EXPECT_EQ(Back->Python.Functions.size(), F.Python.Functions.size());
 }
 
+// Kinds are enums in C++ and keep their spellings in JSON; a spelling the
+// reader does not know is an error at its path, not a default.
+TEST(PythonFactsTest, KindSpellingsAreStrict) {
+  Extracted F = extract(Node);
+  llvm::json::Value V = toJSON(F.Python);
+  std::string Text = llvm::formatv("{0}", V).str();
+  EXPECT_NE(Text.find(R"("kind":"function")"), std::string::npos);
+  size_t At = Text.find(R"("kind":"function")");
+  Text.replace(At, 17, R"("kind":"fnction")");
+  llvm::Expected<llvm::json::Value> Bad = llvm::json::parse(Text);
+  ASSERT_TRUE(bool(Bad)) << llvm::toString(Bad.takeError());
+  PythonTUFacts Back;
+  llvm::json::Path::Root Root("python");
+  EXPECT_FALSE(fromJSON(*Bad, Back, Root));
+  std::string Error = llvm::toString(Root.getError());
+  EXPECT_NE(Error.find("unknown slot kind"), std::string::npos) << Error;
+  EXPECT_NE(Error.find(".kind"), std::string::npos) << Error;
+
+  EXPECT_EQ(parsePyCalleeKind("type-slot"), PyCalleeKind::TypeSlot);
+  EXPECT_EQ(parsePySlotOp("or"), PySlotOp::Or);
+  EXPECT_EQ(parsePySlotKind("flags"), PySlotKind::Flags);
+  EXPECT_FALSE(parsePySlotKind("Function"));
+  for (PyCalleeKind K : {PyCalleeKind::BaseSlot, PyCalleeKind::Builtin,
+                         PyCalleeKind::Function, PyCalleeKind::SelfSlot,
+                         PyCalleeKind::TypeSlot, PyCalleeKind::Unknown})
+    EXPECT_EQ(parsePyCalleeKind(pyCalleeKindName(K)), K);
+}
+
 // Fills of a member's container: what is put in, from where; stores of a
 // container the program makes are marked.
 TEST(CPythonModelTest, ContainerFills) {
@@ -620,4 +672,127 @@ static struct PyModuleDef mod = {
   EXPECT_TRUE(Init->Stores[0].NewContainer);
 }
 
+//===-- User model files ----------------------------------------------===//
+
+const char *Labels = R"(
+typedef struct { PyObject_HEAD PyObject *label; PyObject *attrs; } LObject;
+PyObject *make_label(const char *text);
+int project_put(PyObject *dict, const char *key, PyObject *value);
+static int L_init(LObject *self, PyObject *args, PyObject *kw) {
+  PyObject *name;
+  if (!PyArg_ParseTuple(args, "U", &name)) return -1;
+  self->label = make_label("x");
+  self->attrs = PyDict_New();
+  return project_put(self->attrs, "name", name);
+}
+)";
+
+std::map<std::string, const PyStoreFact *> storesOf(const PyFunctionFact &F) {
+  std::map<std::string, const PyStoreFact *> Stores;
+  for (const PyStoreFact &S : F.Stores)
+    Stores[S.Member.Field] = &S;
+  return Stores;
+}
+
+// A project's own constructor of str-like objects and its own dict-filling
+// helper: unknown to the built-in model, known once a user file says so.
+TEST(CPythonModelTest, UserModelExtendsFunctionLists) {
+  PythonTUFacts Before = extractWith(CPythonModel::builtin(), Labels);
+  const PyFunctionFact *Init = functionNamed(Before, "L_init");
+  ASSERT_TRUE(Init);
+  EXPECT_EQ(storesOf(*Init)["label"]->Value, PyValueKind::Unknown);
+  EXPECT_TRUE(Init->Fills.empty());
+
+  CPythonModel Model = CPythonModel::builtin();
+  llvm::Error E = Model.addModelText(R"(
+name: labels
+runtime: cpython
+functions:
+  acyclicConstructors: [make_label]
+  containerFills:
+    - {name: project_put, container: 0, values: [2]}
+)",
+                                     "labels.yaml");
+  ASSERT_FALSE(bool(E)) << llvm::toString(std::move(E));
+  EXPECT_TRUE(Model.inList("acyclicConstructors", "make_label"));
+  EXPECT_TRUE(Model.inList("acyclicConstructors", "PyUnicode_FromString"));
+  PythonTUFacts After = extractWith(Model, Labels);
+  Init = functionNamed(After, "L_init");
+  ASSERT_TRUE(Init);
+  EXPECT_EQ(storesOf(*Init)["label"]->Value, PyValueKind::Acyclic);
+  ASSERT_EQ(Init->Fills.size(), 1u);
+  EXPECT_EQ(Init->Fills[0].Api, "project_put");
+  EXPECT_EQ(Init->Fills[0].Member.Field, "attrs");
+  // "U" parses a str: acyclic, whatever the parser's output is called.
+  EXPECT_EQ(Init->Fills[0].Value, PyValueKind::Acyclic);
+}
+
+// An entry with an earlier entry's name replaces it: a user file that
+// treats "U" as any object changes what the parsed value is.
+TEST(CPythonModelTest, UserModelOverridesNamedEntries) {
+  CPythonModel Model = CPythonModel::builtin();
+  ASSERT_TRUE(Model.formatUnit("O!x"));
+  EXPECT_EQ(Model.formatUnit("O!x")->Name, "O!");
+  EXPECT_EQ(Model.formatUnit("es#")->Arguments.size(), 3u);
+  EXPECT_FALSE(Model.formatUnit("e"));
+  llvm::Error E = Model.addModelText(R"(
+name: strict-str
+argFormat:
+  units:
+    - {unit: U, arguments: [object]}
+functions:
+  containerFills:
+    - {name: project_put, container: 0, values: [2]}
+    - {name: PyDict_SetItem, container: 0, values: [2]}
+)",
+                                     "strict.yaml");
+  ASSERT_FALSE(bool(E)) << llvm::toString(std::move(E));
+  EXPECT_EQ(Model.formatUnit("U")->Arguments,
+            std::vector<FormatArgument>{FormatArgument::Object});
+  size_t SetItems = llvm::count_if(
+      Model.data().ContainerFills,
+      [](const auto &F) { return F.Name == "PyDict_SetItem"; });
+  EXPECT_EQ(SetItems, 1u);
+  PythonTUFacts After = extractWith(Model, Labels);
+  const PyFunctionFact *Init = functionNamed(After, "L_init");
+  ASSERT_TRUE(Init);
+  ASSERT_EQ(Init->Fills.size(), 1u);
+  EXPECT_EQ(Init->Fills[0].Value, PyValueKind::Argument);
+}
+
+// A malformed user file is an error naming the file and the line; nothing
+// is merged from it.
+TEST(CPythonModelTest, UserModelErrorsNameFileAndLine) {
+  auto ErrorOf = [](llvm::StringRef Text) {
+    CPythonModel Model = CPythonModel::builtin();
+    llvm::Error E = Model.addModelText(Text, "user.yaml");
+    return E ? llvm::toString(std::move(E)) : std::string();
+  };
+  std::string Typo = ErrorOf("name: u\nfunctions:\n  acyclicConstructor: [f]\n");
+  EXPECT_NE(Typo.find("user.yaml:3:"), std::string::npos) << Typo;
+  EXPECT_NE(Typo.find("acyclicConstructor"), std::string::npos) << Typo;
+  std::string Unit = ErrorOf(
+      "name: u\nargFormat:\n  units:\n    - {unit: X, arguments: [objet]}\n");
+  EXPECT_NE(Unit.find("user.yaml:4:"), std::string::npos) << Unit;
+  std::string Runtime = ErrorOf("name: u\nruntime: pybind11\n");
+  EXPECT_NE(Runtime.find("user.yaml:2:"), std::string::npos) << Runtime;
+  EXPECT_NE(Runtime.find("runtime: cpython"), std::string::npos) << Runtime;
+  EXPECT_NE(ErrorOf("functions: {}\n").find("user.yaml:"), std::string::npos);
+  EXPECT_EQ(ErrorOf("name: u\nruntime: cpython\n"), "");
+
+  // The built-in schema still requires every key.
+  llvm::Expected<CPythonModel> Partial =
+      CPythonModel::fromYAML("name: p\nflags: []\n", "partial.yaml");
+  ASSERT_FALSE(bool(Partial));
+  EXPECT_NE(llvm::toString(Partial.takeError()).find("partial.yaml:"),
+            std::string::npos);
+
+  CPythonModel Model = CPythonModel::builtin();
+  llvm::Error Missing = Model.addModelFile("/nonexistent/cpython-model.yaml");
+  ASSERT_TRUE(bool(Missing));
+  EXPECT_NE(llvm::toString(std::move(Missing)).find("cpython-model.yaml"),
+            std::string::npos);
+}
+
 } // namespace
+

@@ -1,0 +1,454 @@
+//===- FunctionValues.cpp - What a value may be; fills, parsers, allocations -===//
+//
+// The summarizer's knowledge of values: whether what a member receives is
+// NULL, acyclic (None, a str or number from a known constructor), the
+// caller's choice (a parameter, a PyArg_Parse* "O" output) or unknown;
+// which container a fill writes to and which member a decref releases;
+// what a GC allocation becomes (tracked, returned, escaped). Which API does
+// what comes from the model data (cpython.yaml); the rules of combining
+// values are here. A value with several sources takes the worst of them
+// (`join`): one unknown source makes the value unknown, one argument makes
+// it arbitrary.
+//
+//===----------------------------------------------------------------------===//
+
+#include "models/cpython/CPythonAST.h"
+#include "models/cpython/FunctionSummarizer.h"
+
+using namespace clang;
+using llvm::StringRef;
+
+namespace cyclint::cpython {
+
+//===-- Values ------------------------------------------------------------===//
+
+PyValueKind FunctionSummarizer::join(PyValueKind A, PyValueKind B) {
+  auto Rank = [](PyValueKind K) {
+    switch (K) {
+    case PyValueKind::Null:
+      return 0;
+    case PyValueKind::Acyclic:
+      return 1;
+    case PyValueKind::Unknown:
+      return 2;
+    case PyValueKind::Argument:
+      return 3;
+    }
+    return 2;
+  };
+  return Rank(A) >= Rank(B) ? A : B;
+}
+
+PyValueKind FunctionSummarizer::classify(const Expr *E, std::string &Detail,
+                                         unsigned Depth) {
+  if (!E || Depth > 8)
+    return PyValueKind::Unknown;
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return PyValueKind::Null;
+  E = strip(E);
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
+    return join(classify(CO->getTrueExpr(), Detail, Depth + 1),
+                classify(CO->getFalseExpr(), Detail, Depth + 1));
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && U->getOpcode() == UO_AddrOf)
+    if (const VarDecl *VD = X.varNamed(U))
+      if (!X.isProgramDecl(VD) && M.inList("acyclicGlobals", VD->getName())) {
+        Detail = VD->getNameAsString();
+        return PyValueKind::Acyclic;
+      }
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    return classifyCall(C, Detail, Depth);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return classifyVariable(VD, Detail, Depth);
+  return PyValueKind::Unknown;
+}
+
+/// A call's result: its argument for new-reference helpers (Py_NewRef, a
+/// program function that only returns a parameter), acyclic for the
+/// constructors the model lists, unknown otherwise.
+PyValueKind FunctionSummarizer::classifyCall(const CallExpr *C,
+                                             std::string &Detail,
+                                             unsigned Depth) {
+  const FunctionDecl *Callee = C->getDirectCallee();
+  StringRef Name = Callee && Callee->getIdentifier() ? Callee->getName() : "";
+  if (M.inList("passThrough", Name) && C->getNumArgs() == 1)
+    return classify(C->getArg(0), Detail, Depth + 1);
+  if (std::optional<unsigned> I = X.passThroughParam(Callee);
+      I && *I < C->getNumArgs())
+    return classify(C->getArg(*I), Detail, Depth + 1);
+  Detail = Name.str();
+  return M.inList("acyclicConstructors", Name) ? PyValueKind::Acyclic
+                                               : PyValueKind::Unknown;
+}
+
+/// A parameter is the caller's choice; a local is the join of everything
+/// assigned to it and of what a parser wrote into it.
+PyValueKind FunctionSummarizer::classifyVariable(const VarDecl *VD,
+                                                 std::string &Detail,
+                                                 unsigned Depth) {
+  if (const auto *P = dyn_cast<ParmVarDecl>(VD)) {
+    Detail = P->getNameAsString();
+    // A type passed to tp_new is not cycle material the model tracks.
+    if (X.isRecordNamed(P->getType()->getPointeeType(), D.TypeObjectRecord))
+      return PyValueKind::Unknown;
+    return PyValueKind::Argument;
+  }
+  if (!VD->isLocalVarDecl() || !Visiting.insert(VD).second)
+    return PyValueKind::Unknown;
+  PyValueKind Kind = PyValueKind::Null;
+  bool Any = false;
+  if (auto It = Sources.find(VD); It != Sources.end())
+    for (const Expr *S : It->second) {
+      Any = true;
+      Kind = join(Kind, classify(S, Detail, Depth + 1));
+    }
+  if (auto It = ParsedKinds.find(VD); It != ParsedKinds.end()) {
+    Any = true;
+    Kind = join(Kind, It->second.first);
+    if (It->second.first != PyValueKind::Null)
+      Detail = It->second.second;
+  }
+  Visiting.erase(VD);
+  return Any ? Kind : PyValueKind::Unknown;
+}
+
+/// A new container the program makes: PyDict_New(), or a local holding
+/// one (and nothing but NULL otherwise).
+bool FunctionSummarizer::isNewContainer(const Expr *E, unsigned Depth) {
+  if (!E || Depth > 8)
+    return false;
+  E = strip(E);
+  if (const auto *C = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    return Callee && Callee->getIdentifier() &&
+           M.inList("containerConstructors", Callee->getName());
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  auto It = VD ? Sources.find(VD) : Sources.end();
+  if (It == Sources.end() || AddressTaken.count(VD))
+    return false;
+  bool Any = false;
+  for (const Expr *S : It->second) {
+    if (S->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      continue;
+    if (!isNewContainer(S, Depth + 1))
+      return false;
+    Any = true;
+  }
+  return Any;
+}
+
+//===-- Members behind locals ---------------------------------------------===//
+
+/// `self->m` itself, or a local every assignment of which names the same
+/// member according to `SourceMember`; otherwise none.
+template <typename SourceMemberFn>
+static std::optional<PyMemberRef> memberOrLocalAlias(
+    Extractor &X,
+    const llvm::DenseMap<const VarDecl *, std::vector<const Expr *>> &Sources,
+    const Expr *E, SourceMemberFn SourceMember) {
+  if (auto Ref = X.memberRef(E))
+    return Ref;
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  auto It = VD ? Sources.find(VD) : Sources.end();
+  if (It == Sources.end())
+    return std::nullopt;
+  std::optional<PyMemberRef> Result;
+  for (const Expr *S : It->second) {
+    std::optional<PyMemberRef> Ref = SourceMember(S);
+    if (!Ref || (Result && !(*Result == *Ref)))
+      return std::nullopt;
+    Result = Ref;
+  }
+  return Result;
+}
+
+/// The member whose container a fill writes to: `self->attrs`, or a
+/// local every assignment of which is that member.
+std::optional<PyMemberRef>
+FunctionSummarizer::containerMember(const Expr *E) {
+  return memberOrLocalAlias(X, Sources, E,
+                            [&](const Expr *S) { return X.memberRef(S); });
+}
+
+/// The member a decref releases: `self->m`, or a local every assignment
+/// of which is that member (`_py_tmp = self->m`) or reads it through its
+/// address (`_tmp_old_op = *_tmp_op_ptr`, Py_CLEAR in 3.12+).
+std::optional<PyMemberRef>
+FunctionSummarizer::releasedMember(const Expr *E) {
+  return memberOrLocalAlias(X, Sources, E, [&](const Expr *S) {
+    std::optional<PyMemberRef> Ref = X.memberRef(S);
+    return Ref ? Ref : derefAlias(S, MemberAliases);
+  });
+}
+
+/// `PyDict_SetItem(self->attrs, key, value)`: what the member's container
+/// keeps from now on (cpython.yaml `containerFills`).
+void FunctionSummarizer::noteFill(const CallExpr *C, StringRef Name) {
+  for (const CPythonModelData::ContainerFill &Fill : D.ContainerFills) {
+    if (Fill.Name != Name || Fill.Container >= (int)C->getNumArgs())
+      continue;
+    std::optional<PyMemberRef> Target =
+        containerMember(C->getArg(Fill.Container));
+    if (!Target)
+      return;
+    PyFillFact Out;
+    Out.Member = *Target;
+    Out.Api = Name.str();
+    Out.Loc = X.Loc(C->getBeginLoc());
+    Out.Value = PyValueKind::Null;
+    for (int I : Fill.Values) {
+      if (I >= (int)C->getNumArgs())
+        continue;
+      std::string Detail;
+      PyValueKind K = classify(C->getArg(I), Detail);
+      // The detail of the value that decides the kind (the last one on
+      // a tie: a dict's value rather than its key).
+      PyValueKind Joined = join(Out.Value, K);
+      if (Joined == K && !Detail.empty())
+        Out.Detail = Detail;
+      Out.Value = Joined;
+    }
+    F.Fills.push_back(std::move(Out));
+    return;
+  }
+}
+
+//===-- Argument parsers --------------------------------------------------===//
+
+/// What an output receives, as a value (nullopt: not an object).
+static std::optional<PyValueKind> outputKind(FormatArgument A) {
+  switch (A) {
+  case FormatArgument::Plain:
+    return std::nullopt;
+  case FormatArgument::Object:
+  case FormatArgument::TypedObject:
+    return PyValueKind::Argument;
+  case FormatArgument::Acyclic:
+    return PyValueKind::Acyclic;
+  case FormatArgument::Unknown:
+    return PyValueKind::Unknown;
+  }
+  return PyValueKind::Unknown;
+}
+
+/// What each pointer argument after a PyArg_Parse* format receives, in
+/// order (cpython.yaml `argFormat`); nullopt on formats the model does not
+/// understand.
+static std::optional<std::vector<FormatArgument>>
+parseFormat(const CPythonModel &M, StringRef Fmt) {
+  const CPythonModelData &D = M.data();
+  std::vector<FormatArgument> Outs;
+  while (!Fmt.empty()) {
+    if (StringRef(D.FormatStop).contains(Fmt.front()))
+      break;
+    if (StringRef(D.FormatSkip).contains(Fmt.front())) {
+      Fmt = Fmt.drop_front();
+      continue;
+    }
+    const CPythonModelData::FormatUnit *U = M.formatUnit(Fmt);
+    if (!U)
+      return std::nullopt;
+    llvm::append_range(Outs, U->Arguments);
+    Fmt = Fmt.drop_front(U->Name.size());
+  }
+  return Outs;
+}
+
+const CPythonModelData::ArgParser *
+FunctionSummarizer::parserOf(const CallExpr *C) const {
+  const FunctionDecl *Callee = C->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return nullptr;
+  for (const CPythonModelData::ArgParser &P : D.ArgParsers)
+    if (P.Name == Callee->getName())
+      return &P;
+  return nullptr;
+}
+
+bool FunctionSummarizer::isParserOutput(const CallExpr *C,
+                                        const Expr *Arg) const {
+  const CPythonModelData::ArgParser *P = parserOf(C);
+  if (!P)
+    return false;
+  for (unsigned I = P->Outputs; I < C->getNumArgs(); ++I)
+    if (C->getArg(I) == Arg)
+      return true;
+  return false;
+}
+
+/// PyArg_ParseTuple(args, "OU", &a, &self->name): what each output gets.
+void FunctionSummarizer::collectParserOutputs(const CallExpr *C) {
+  const CPythonModelData::ArgParser *P = parserOf(C);
+  if (!P || (int)C->getNumArgs() < P->Outputs)
+    return;
+  // Outputs beyond what the format says (or of a format not understood)
+  // are unknown objects.
+  std::vector<FormatArgument> Arguments;
+  unsigned NumOutputs = C->getNumArgs() - P->Outputs;
+  if (P->Format < 0) {
+    Arguments.assign(NumOutputs, FormatArgument::Object);
+  } else if (std::optional<std::string> Fmt =
+                 stringValue(C->getArg(P->Format))) {
+    if (auto Parsed = parseFormat(M, *Fmt))
+      Arguments = std::move(*Parsed);
+  }
+  std::string Detail = C->getDirectCallee()->getNameAsString();
+  for (unsigned I = 0; I < NumOutputs; ++I) {
+    PyValueKind Kind = PyValueKind::Unknown;
+    if (I < Arguments.size()) {
+      std::optional<PyValueKind> Output = outputKind(Arguments[I]);
+      if (!Output)
+        continue;
+      Kind = *Output;
+      // "O!": the object has the type named by the previous argument.
+      if (Arguments[I] == FormatArgument::TypedObject && I > 0)
+        if (const VarDecl *T = X.varNamed(C->getArg(P->Outputs + I - 1)))
+          if (!X.isProgramDecl(T) && D.AcyclicTypes.contains(T->getName()))
+            Kind = PyValueKind::Acyclic;
+    }
+    noteParserOutput(C->getArg(P->Outputs + I), Kind, Detail);
+  }
+}
+
+/// `&self->name` (a store once the summary is done) or `&local`.
+void FunctionSummarizer::noteParserOutput(const Expr *Arg, PyValueKind Kind,
+                                          const std::string &Detail) {
+  const auto *U = dyn_cast<UnaryOperator>(strip(Arg));
+  if (!U || U->getOpcode() != UO_AddrOf)
+    return;
+  if (auto Ref = X.memberRef(U->getSubExpr())) {
+    ParsedMembers.push_back({*Ref, Kind, Detail, X.Loc(Arg->getBeginLoc())});
+  } else if (const VarDecl *VD = X.varNamed(U)) {
+    auto &Slot = ParsedKinds[VD];
+    Slot.first = ParsedKinds.count(VD) ? join(Slot.first, Kind) : Kind;
+    Slot.second = Detail;
+  }
+}
+
+//===-- Allocations -------------------------------------------------------===//
+
+/// What the function does with the object held by the variables `Vars`.
+PyObjectStatus FunctionSummarizer::statusOf(
+    const llvm::SmallPtrSetImpl<const VarDecl *> &Vars) {
+  auto Names = [&](const Expr *E) {
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
+    return DRE && Vars.count(dyn_cast<VarDecl>(DRE->getDecl()));
+  };
+  bool Tracked = false, Escaped = false, Returned = false;
+  for (const CallExpr *C : Calls) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    StringRef Name = Callee && Callee->getIdentifier() ? Callee->getName() : "";
+    for (const Expr *Arg : C->arguments()) {
+      if (!Names(Arg))
+        continue;
+      if (M.inList("gcTrack", Name))
+        Tracked = true;
+      else if (!M.inList("harmless", Name))
+        Escaped = true;
+    }
+  }
+  for (const Expr *R : Returns)
+    if (Names(R))
+      Returned = true;
+  for (const VarDecl *V : Vars)
+    if (AddressTaken.count(V) || !V->isLocalVarDecl())
+      Escaped = true;
+  // Stored into memory: `self->child = obj`, `*out = obj`.
+  for (const Stmt *S : StoredValues)
+    if (Names(cast<Expr>(S)))
+      Escaped = true;
+  if (Tracked)
+    return PyObjectStatus::Tracked;
+  if (Escaped)
+    return PyObjectStatus::Escaped;
+  if (Returned)
+    return PyObjectStatus::Returned;
+  return PyObjectStatus::Untracked;
+}
+
+/// Values stored anywhere but a local variable.
+void FunctionSummarizer::collectStoredValues() {
+  struct StoreFinder : RecursiveASTVisitor<StoreFinder> {
+    std::vector<const Stmt *> &Out;
+    explicit StoreFinder(std::vector<const Stmt *> &Out) : Out(Out) {}
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->getOpcode() != BO_Assign)
+        return true;
+      const auto *DRE = dyn_cast<DeclRefExpr>(strip(BO->getLHS()));
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (!VD || !VD->isLocalVarDecl())
+        Out.push_back(BO->getRHS());
+      return true;
+    }
+    bool VisitInitListExpr(InitListExpr *ILE) {
+      for (Expr *E : ILE->inits())
+        Out.push_back(E);
+      return true;
+    }
+  } Finder(StoredValues);
+  Finder.TraverseStmt(FD->getBody());
+}
+
+/// The locals holding a call's result, and their copies.
+void FunctionSummarizer::varsHolding(
+    const CallExpr *C, llvm::SmallPtrSetImpl<const VarDecl *> &Vars) {
+  for (auto &[VD, Exprs] : Sources)
+    for (const Expr *S : Exprs)
+      if (strip(S) == C)
+        Vars.insert(VD);
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    for (auto &[VD, Exprs] : Sources)
+      for (const Expr *S : Exprs)
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(S)))
+          if (Vars.count(dyn_cast<VarDecl>(DRE->getDecl())) &&
+              Vars.insert(VD).second)
+            Changed = true;
+  }
+}
+
+/// GC allocations (untracked until PyObject_GC_Track) and objects a program
+/// function returns, with what this function does with them.
+void FunctionSummarizer::summarizeAllocations() {
+  collectStoredValues();
+  for (const CallExpr *C : Calls) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      continue;
+    bool GC = M.inList("gcAllocUntracked", Callee->getName());
+    bool ProgramCall = !GC && X.isProgramDecl(Callee) &&
+                       X.objectPointee(Callee->getReturnType());
+    if (!GC && !ProgramCall)
+      continue;
+    PyAllocFact A;
+    A.GCAlloc = GC;
+    A.Loc = X.Loc(C->getBeginLoc());
+    A.CalleeName = Callee->getNameAsString();
+    if (ProgramCall)
+      A.Callee = X.usr(Callee->getCanonicalDecl());
+    if (GC && C->getNumArgs() > 0)
+      if (const VarDecl *T = typeVar(C->getArg(0)))
+        if (X.isProgramDecl(T))
+          A.TypeUSR = X.usr(T);
+    llvm::SmallPtrSet<const VarDecl *, 4> Vars;
+    varsHolding(C, Vars);
+    if (!Vars.empty())
+      A.Status = statusOf(Vars);
+    else if (llvm::is_contained(Returns, C))
+      A.Status = PyObjectStatus::Returned;
+    else if (ProgramCall)
+      continue; // passed on directly: nothing to say
+    else
+      A.Status = PyObjectStatus::Escaped;
+    F.Allocs.push_back(std::move(A));
+  }
+  for (PyStoreFact &S : ParsedMembers)
+    F.Stores.push_back(std::move(S));
+}
+
+} // namespace cyclint::cpython
