@@ -270,6 +270,141 @@ std::string factsFileName(const Job &J) {
 
 } // namespace
 
+namespace {
+
+/// --import-facts: reads every facts file of the directory; a file that
+/// does not read is a failed TU, the others are still merged.
+Error importFacts(const AnalysisOptions &Options, const RuntimeList &Runtimes,
+                  AnalysisResult &Result, std::vector<TUFacts> &AllFacts) {
+  std::error_code EC;
+  std::vector<std::string> Files;
+  for (sys::fs::directory_iterator It(Options.ImportFactsDir, EC), End;
+       It != End && !EC; It.increment(EC))
+    if (StringRef(It->path()).ends_with(".facts.json"))
+      Files.push_back(It->path());
+  if (EC)
+    return createStringError(EC, "%s: %s", Options.ImportFactsDir.c_str(),
+                             EC.message().c_str());
+  if (Files.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "%s: no *.facts.json files to import",
+                             Options.ImportFactsDir.c_str());
+  llvm::sort(Files);
+  for (const std::string &File : Files) {
+    auto Facts = readFactsFile(File, Runtimes);
+    if (!Facts) {
+      // The failure line names the file already; keep only the reason.
+      std::string Reason;
+      handleAllErrors(
+          Facts.takeError(),
+          [&](const FileError &E) { Reason = E.messageWithoutFileInfo(); },
+          [&](const ErrorInfoBase &E) { Reason = E.message(); });
+      Result.Failures.push_back({File, Reason});
+      continue;
+    }
+    AllFacts.push_back(std::move(*Facts));
+    ++Result.TUsAnalyzed;
+  }
+  return Error::success();
+}
+
+/// Parses every TU of the database in parallel and extracts its facts (and
+/// writes them, with --export-facts).
+Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
+                    AnalysisResult &Result, std::vector<TUFacts> &AllFacts) {
+  if (Options.BuildPath.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "no compilation database: pass -p <build dir>");
+  auto DB = loadDatabase(Options.BuildPath);
+  if (!DB)
+    return DB.takeError();
+
+  std::vector<std::string> Files;
+  if (Options.Files.empty()) {
+    Files = (*DB)->getAllFiles();
+    // An empty database is a broken build setup, not a clean program.
+    if (Files.empty())
+      return createStringError(inconvertibleErrorCode(),
+                               "%s: the compilation database lists no files",
+                               databasePath(Options.BuildPath).c_str());
+  } else {
+    for (const std::string &F : Options.Files)
+      Files.push_back(normalizedAbsolute(F));
+  }
+  llvm::sort(Files);
+  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+
+  std::vector<Job> Jobs;
+  for (const std::string &File : Files) {
+    std::vector<CompileCommand> Commands = (*DB)->getCompileCommands(File);
+    if (Commands.empty())
+      Result.Failures.push_back({File, "not in the compilation database"});
+    for (CompileCommand &C : Commands)
+      Jobs.push_back({File, std::move(C)});
+  }
+
+  if (!Options.ExportFactsDir.empty())
+    if (std::error_code EC =
+            sys::fs::create_directories(Options.ExportFactsDir))
+      return createStringError(EC, "%s: %s", Options.ExportFactsDir.c_str(),
+                               EC.message().c_str());
+
+  std::vector<JobResult> Results(Jobs.size());
+  std::vector<bool> Finished(Jobs.size(), false);
+  std::mutex CommitMutex;
+  unsigned Done = 0;
+  size_t NextToCommit = 0;
+  // Results are committed in job order, whatever order threads finish in,
+  // so that the deduplication keeps the same copy for any -j. Facts files
+  // are written whole, so nothing is dropped when exporting.
+  std::vector<std::pair<std::string, std::unique_ptr<SectionDeduplicator>>>
+      Dedups;
+  if (Options.ExportFactsDir.empty())
+    for (const std::unique_ptr<Runtime> &R : Runtimes)
+      if (auto D = R->createDeduplicator())
+        Dedups.emplace_back(R->name().str(), std::move(D));
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Options.Jobs));
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Pool.async([&, I] {
+        JobResult R = runJob(Jobs[I], Runtimes, Options);
+        std::lock_guard<std::mutex> Lock(CommitMutex);
+        Results[I] = std::move(R);
+        Finished[I] = true;
+        for (; NextToCommit < Jobs.size() && Finished[NextToCommit];
+             ++NextToCommit)
+          if (Results[NextToCommit].Ok)
+            for (auto &[Name, Dedup] : Dedups)
+              if (FactSection *S = Results[NextToCommit].Facts.section(Name))
+                Dedup->deduplicate(*S);
+        if (Options.Progress)
+          Options.Progress(++Done, Jobs.size(), Jobs[I].File);
+      });
+    Pool.wait();
+  }
+
+  for (size_t I = 0; I < Jobs.size(); ++I) {
+    if (!Results[I].Ok) {
+      Result.Failures.push_back({Jobs[I].File, Results[I].Failure});
+      continue;
+    }
+    ++Result.TUsAnalyzed;
+    if (!Options.ExportFactsDir.empty()) {
+      SmallString<256> Path(Options.ExportFactsDir);
+      sys::path::append(Path, factsFileName(Jobs[I]));
+      if (Error E = writeFactsFile(Results[I].Facts, Runtimes, Path)) {
+        Result.Failures.push_back({Jobs[I].File, toString(std::move(E))});
+        continue;
+      }
+      Result.FactsWritten.push_back(std::string(Path));
+    }
+    AllFacts.push_back(std::move(Results[I].Facts));
+  }
+  return Error::success();
+}
+
+} // namespace
+
 Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
                                      const Plugins &With) {
   // Together they would read facts, then stop before the checks: a run
@@ -298,126 +433,11 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
   AnalysisResult Result;
   std::vector<TUFacts> AllFacts;
 
-  if (!Options.ImportFactsDir.empty()) {
-    std::error_code EC;
-    std::vector<std::string> Files;
-    for (sys::fs::directory_iterator It(Options.ImportFactsDir, EC), End;
-         It != End && !EC; It.increment(EC))
-      if (StringRef(It->path()).ends_with(".facts.json"))
-        Files.push_back(It->path());
-    if (EC)
-      return createStringError(EC, "%s: %s", Options.ImportFactsDir.c_str(),
-                               EC.message().c_str());
-    if (Files.empty())
-      return createStringError(inconvertibleErrorCode(),
-                               "%s: no *.facts.json files to import",
-                               Options.ImportFactsDir.c_str());
-    llvm::sort(Files);
-    for (const std::string &File : Files) {
-      auto Facts = readFactsFile(File, Runtimes);
-      if (!Facts) {
-        // The failure line names the file already; keep only the reason.
-        std::string Reason;
-        handleAllErrors(
-            Facts.takeError(),
-            [&](const FileError &E) { Reason = E.messageWithoutFileInfo(); },
-            [&](const ErrorInfoBase &E) { Reason = E.message(); });
-        Result.Failures.push_back({File, Reason});
-        continue;
-      }
-      AllFacts.push_back(std::move(*Facts));
-      ++Result.TUsAnalyzed;
-    }
-  } else {
-    if (Options.BuildPath.empty())
-      return createStringError(inconvertibleErrorCode(),
-                               "no compilation database: pass -p <build dir>");
-    auto DB = loadDatabase(Options.BuildPath);
-    if (!DB)
-      return DB.takeError();
-
-    std::vector<std::string> Files;
-    if (Options.Files.empty()) {
-      Files = (*DB)->getAllFiles();
-      // An empty database is a broken build setup, not a clean program.
-      if (Files.empty())
-        return createStringError(inconvertibleErrorCode(),
-                                 "%s: the compilation database lists no files",
-                                 databasePath(Options.BuildPath).c_str());
-    } else {
-      for (const std::string &F : Options.Files)
-        Files.push_back(normalizedAbsolute(F));
-    }
-    llvm::sort(Files);
-    Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
-
-    std::vector<Job> Jobs;
-    for (const std::string &File : Files) {
-      std::vector<CompileCommand> Commands = (*DB)->getCompileCommands(File);
-      if (Commands.empty())
-        Result.Failures.push_back({File, "not in the compilation database"});
-      for (CompileCommand &C : Commands)
-        Jobs.push_back({File, std::move(C)});
-    }
-
-    if (!Options.ExportFactsDir.empty())
-      if (std::error_code EC =
-              sys::fs::create_directories(Options.ExportFactsDir))
-        return createStringError(EC, "%s: %s", Options.ExportFactsDir.c_str(),
-                                 EC.message().c_str());
-
-    std::vector<JobResult> Results(Jobs.size());
-    std::vector<bool> Finished(Jobs.size(), false);
-    std::mutex CommitMutex;
-    unsigned Done = 0;
-    size_t NextToCommit = 0;
-    // Results are committed in job order, whatever order threads finish in,
-    // so that the deduplication keeps the same copy for any -j. Facts files
-    // are written whole, so nothing is dropped when exporting.
-    std::vector<std::pair<std::string, std::unique_ptr<SectionDeduplicator>>>
-        Dedups;
-    if (Options.ExportFactsDir.empty())
-      for (const std::unique_ptr<Runtime> &R : Runtimes)
-        if (auto D = R->createDeduplicator())
-          Dedups.emplace_back(R->name().str(), std::move(D));
-    {
-      DefaultThreadPool Pool(hardware_concurrency(Options.Jobs));
-      for (size_t I = 0; I < Jobs.size(); ++I)
-        Pool.async([&, I] {
-          JobResult R = runJob(Jobs[I], Runtimes, Options);
-          std::lock_guard<std::mutex> Lock(CommitMutex);
-          Results[I] = std::move(R);
-          Finished[I] = true;
-          for (; NextToCommit < Jobs.size() && Finished[NextToCommit];
-               ++NextToCommit)
-            if (Results[NextToCommit].Ok)
-              for (auto &[Name, Dedup] : Dedups)
-                if (FactSection *S = Results[NextToCommit].Facts.section(Name))
-                  Dedup->deduplicate(*S);
-          if (Options.Progress)
-            Options.Progress(++Done, Jobs.size(), Jobs[I].File);
-        });
-      Pool.wait();
-    }
-
-    for (size_t I = 0; I < Jobs.size(); ++I) {
-      if (!Results[I].Ok) {
-        Result.Failures.push_back({Jobs[I].File, Results[I].Failure});
-        continue;
-      }
-      ++Result.TUsAnalyzed;
-      if (!Options.ExportFactsDir.empty()) {
-        SmallString<256> Path(Options.ExportFactsDir);
-        sys::path::append(Path, factsFileName(Jobs[I]));
-        if (Error E = writeFactsFile(Results[I].Facts, Runtimes, Path)) {
-          Result.Failures.push_back({Jobs[I].File, toString(std::move(E))});
-          continue;
-        }
-        Result.FactsWritten.push_back(std::string(Path));
-      }
-      AllFacts.push_back(std::move(Results[I].Facts));
-    }
-  }
+  Error E = Options.ImportFactsDir.empty()
+                ? parseDatabase(Options, Runtimes, Result, AllFacts)
+                : importFacts(Options, Runtimes, Result, AllFacts);
+  if (E)
+    return std::move(E);
 
   llvm::stable_sort(Result.Failures, [](const TUFailure &A, const TUFailure &B) {
     return A.File < B.File;

@@ -34,11 +34,45 @@ struct PendingEdge {
 };
 } // namespace
 
-OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs) {
-  OwnershipGraph G;
-  llvm::StringMap<std::vector<NodeId>> DefsByUSR;
-  std::vector<std::vector<std::pair<std::string, NodeId>>> DefinedByTU(TUs.size());
+/// The merge, one pass per method, in order. State that a pass hands to the
+/// next lives in the members.
+class OwnershipGraph::Builder {
+public:
+  explicit Builder(std::vector<CxxFacts> &TUs)
+      : TUs(TUs), DefinedByTU(TUs.size()) {}
 
+  OwnershipGraph run() {
+    mergeDefinitions();
+    resolveReferences();
+    buildHierarchy();
+    addDispatchNodes();
+    addMemberEdges();
+    addStructuralEdges();
+    finish();
+    return std::move(G);
+  }
+
+private:
+  void mergeDefinitions();
+  void resolveReferences();
+  void buildHierarchy();
+  void addDispatchNodes();
+  void addMemberEdges();
+  void addStructuralEdges();
+  void finish();
+
+  OwnershipGraph G;
+  std::vector<CxxFacts> &TUs;
+  llvm::StringMap<std::vector<NodeId>> DefsByUSR;
+  std::vector<std::vector<std::pair<std::string, NodeId>>> DefinedByTU;
+  std::set<PendingEdge> Pending;
+  std::vector<std::set<NodeId>> Bases; // direct, per node
+  unsigned ClassCount = 0;             // nodes before dispatch nodes
+  std::vector<NodeId> DispatchOf;      // class -> its dispatch node
+};
+
+/// Pass 1: nodes and fields, and which definitions each TU saw.
+void OwnershipGraph::Builder::mergeDefinitions() {
   // Pass 1: one node per (USR, definition location); fields merged by name.
   for (size_t TU = 0; TU < TUs.size(); ++TU) {
     for (RecordFact &R : TUs[TU].Records) {
@@ -85,10 +119,12 @@ OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs) {
         if (G.Nodes[D].Loc == Loc)
           DefinedByTU[TU].emplace_back(USR, D);
     }
+}
 
+/// Pass 2: bases and member edges, as each TU resolves them.
+void OwnershipGraph::Builder::resolveReferences() {
   // Pass 2: resolve each TU's references in that TU's view of the program.
-  std::set<PendingEdge> Pending;
-  std::vector<std::set<NodeId>> Bases(G.Nodes.size());
+  Bases.assign(G.Nodes.size(), {});
   for (size_t TU = 0; TU < TUs.size(); ++TU) {
     llvm::StringMap<NodeId> Local;
     for (auto &[USR, Id] : DefinedByTU[TU])
@@ -123,6 +159,10 @@ OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs) {
       }
     }
   }
+}
+
+/// Subclasses and hierarchies.
+void OwnershipGraph::Builder::buildHierarchy() {
   // Hierarchy: direct subclasses and the classes of one hierarchy. The larger
   // hierarchy leads a union: EquivalenceClasses::getLeader() recurses along
   // a chain of former leaders, which union by size keeps O(log n) long (a
@@ -143,10 +183,13 @@ OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs) {
       HierarchySize[Lead] += HierarchySize[Joining];
     }
   }
+}
 
+/// Dispatch nodes for polymorphic classes with subclasses.
+void OwnershipGraph::Builder::addDispatchNodes() {
   // Dispatch nodes: one per polymorphic class that has subclasses.
-  const unsigned ClassCount = G.Nodes.size();
-  std::vector<NodeId> DispatchOf(ClassCount, NoNode);
+  ClassCount = G.Nodes.size();
+  DispatchOf.assign(ClassCount, NoNode);
   for (NodeId T = 0; T < ClassCount; ++T) {
     if (!G.Nodes[T].Polymorphic || G.Derived[T].empty())
       continue;
@@ -160,7 +203,10 @@ OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs) {
     DispatchOf[T] = G.Nodes.size();
     G.Nodes.push_back(std::move(D));
   }
+}
 
+/// Keep-alive member edges.
+void OwnershipGraph::Builder::addMemberEdges() {
   // Member edges: one per (holder, target, member), strongest kind wins (a
   // member may reach one target through two wrappers: pair<shared_ptr<T>, T>).
   std::map<std::tuple<NodeId, NodeId, MemberRef>, unsigned> Seen;
@@ -197,7 +243,10 @@ OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs) {
     E.OwnedRawPointer = OwnedRaw;
     G.Edges.push_back(std::move(E));
   }
+}
 
+/// Subobject and dispatch edges.
+void OwnershipGraph::Builder::addStructuralEdges() {
   // Structural edges.
   for (NodeId N = 0; N < ClassCount; ++N)
     for (NodeId B : G.Nodes[N].Bases) {
@@ -220,7 +269,10 @@ OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs) {
       G.Edges.push_back(std::move(E));
     }
   }
+}
 
+/// Canonical edge order and adjacency.
+void OwnershipGraph::Builder::finish() {
   llvm::stable_sort(G.Edges, [](const GraphEdge &A, const GraphEdge &B) {
     return std::tie(A.From, A.Role, A.Member, A.To) <
            std::tie(B.From, B.Role, B.Member, B.To);
@@ -230,7 +282,10 @@ OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs) {
   for (GraphNode &N : G.Nodes)
     for (FieldFact &F : N.Fields)
       llvm::sort(F.Edges);
-  return G;
+}
+
+OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs) {
+  return Builder(TUs).run();
 }
 
 std::vector<MemberStep>

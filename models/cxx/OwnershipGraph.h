@@ -115,6 +115,7 @@ public:
   bool sameHierarchy(NodeId A, NodeId B) const;
 
 private:
+  class Builder;
   std::vector<GraphNode> Nodes;
   std::vector<GraphEdge> Edges;
   std::vector<std::vector<NodeId>> Derived; // direct subclasses
