@@ -82,7 +82,7 @@ llvm::Expected<CheckSet> createChecks(const std::vector<CheckInfo> &Registry,
   if (!Problems.empty())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    llvm::join(Problems, "; "));
-  return std::move(Set);
+  return Set;
 }
 
 llvm::Expected<std::vector<std::string>>
