@@ -137,7 +137,6 @@ public:
 
 /// A runtime a front end can instantiate (models/Runtimes.def).
 struct RuntimeInfo {
-  const char *Name;
   std::function<std::unique_ptr<Runtime>()> Create;
 };
 

@@ -9,7 +9,7 @@ namespace cyclint {
 const std::vector<RuntimeInfo> &builtinRuntimes() {
   static const std::vector<RuntimeInfo> Runtimes = {
 #define CYCLINT_RUNTIME(Name, Class)                                           \
-  {#Name, [] { return std::unique_ptr<Runtime>(new Class()); }},
+  {[] { return std::unique_ptr<Runtime>(new Class()); }},
 #include "models/Runtimes.def"
 #undef CYCLINT_RUNTIME
   };

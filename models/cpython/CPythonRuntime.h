@@ -12,13 +12,14 @@
 #include "core/Runtime.h"
 #include "models/cpython/CPythonModel.h"
 #include "models/cpython/PythonFacts.h"
+#include "models/cpython/PythonProgram.h"
 
 namespace cyclint {
 
 /// The "cpython" section of one TU's facts.
 class CPythonFacts : public FactSection {
 public:
-  static constexpr const char *RuntimeName = "cpython";
+  static constexpr const char *RuntimeName = PythonProgram::RuntimeName;
   PythonTUFacts Facts;
 
   /// A TU that includes Python.h says so (its version) even with no types.
@@ -30,7 +31,9 @@ class CPythonRuntime : public Runtime {
 public:
   CPythonRuntime();
 
-  llvm::StringRef name() const override { return "cpython"; }
+  llvm::StringRef name() const override {
+    return PythonProgram::RuntimeName;
+  }
   unsigned factsVersion() const override;
   llvm::Error addModelText(llvm::StringRef Text,
                            llvm::StringRef SourceName) override;

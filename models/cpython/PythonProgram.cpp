@@ -48,10 +48,6 @@ struct PythonProgram::MemberEvidence {
   std::vector<bool> Writable, Stored, OnlyAcyclic;
 };
 
-PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs) {
-  return build(std::move(TUs), CPythonModel::builtin());
-}
-
 PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs,
                                    const CPythonModel &Model) {
   PythonProgram P;

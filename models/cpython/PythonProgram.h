@@ -114,8 +114,6 @@ public:
   /// flag bits of `Model`.
   static PythonProgram build(std::vector<PythonTUFacts> TUs,
                              const CPythonModel &Model);
-  /// The same with CPythonModel::builtin().
-  static PythonProgram build(std::vector<PythonTUFacts> TUs);
 
   const std::vector<PyType> &types() const { return Types; }
   const std::vector<PyStruct> &structs() const { return Structs; }

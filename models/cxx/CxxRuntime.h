@@ -11,6 +11,7 @@
 
 #include "core/Runtime.h"
 #include "models/cxx/OwnershipModel.h"
+#include "models/cxx/RecordFacts.h"
 
 namespace cyclint {
 
@@ -18,7 +19,7 @@ class CxxRuntime : public Runtime {
 public:
   CxxRuntime() : Model(OwnershipModel::builtin()) {}
 
-  llvm::StringRef name() const override { return "cxx"; }
+  llvm::StringRef name() const override { return CxxFacts::RuntimeName; }
   unsigned factsVersion() const override;
   llvm::Error addModelText(llvm::StringRef Text,
                            llvm::StringRef SourceName) override {

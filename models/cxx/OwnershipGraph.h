@@ -87,7 +87,7 @@ struct GraphNode {
 
 class OwnershipGraph : public ProgramView {
 public:
-  static constexpr const char *RuntimeName = "cxx";
+  static constexpr const char *RuntimeName = CxxFacts::RuntimeName;
 
   /// Merges per-TU facts, given in a canonical TU order.
   static OwnershipGraph build(std::vector<CxxFacts> TUs);

@@ -351,7 +351,7 @@ static PyTypeObject OwnFlagType = {
   .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC, .tp_base = &BoxType,
 };
 )");
-  PythonProgram P = PythonProgram::build({F.Python});
+  PythonProgram P = PythonProgram::build({F.Python}, CPythonModel::builtin());
   std::map<std::string, const PyType *> ByName;
   for (const PyType &T : P.types())
     ByName[T.Fact.VarName] = &T;
@@ -369,7 +369,7 @@ static PyTypeObject OwnFlagType = {
 
 TEST(PythonProgramTest, MemberContent) {
   Extracted F = extract(Node);
-  PythonProgram P = PythonProgram::build({F.Python});
+  PythonProgram P = PythonProgram::build({F.Python}, CPythonModel::builtin());
   ASSERT_EQ(P.types().size(), 1u);
   std::map<std::string, PyContent> Content;
   for (const PyMemberInfo *M : P.ownedMembers(P.types()[0]))
@@ -422,7 +422,7 @@ TEST(PythonProgramTest, BorrowedTypedLinks) {
   ASSERT_EQ(Set->Released.size(), 1u);
   EXPECT_EQ(Set->Released[0].Field, "key");
 
-  PythonProgram P = PythonProgram::build({F.Python});
+  PythonProgram P = PythonProgram::build({F.Python}, CPythonModel::builtin());
   ASSERT_EQ(P.types().size(), 1u);
   std::map<std::string, const PyMemberInfo *> Members;
   for (const PyMemberInfo *M : P.ownedMembers(P.types()[0]))
@@ -513,7 +513,7 @@ static int Bag_setattro(BagObject *self, PyObject *name, PyObject *value) {
 
   // The merge: the dict filled with an argument can hold any object; the
   // list filled with ints stays "don't know".
-  PythonProgram P = PythonProgram::build({F.Python});
+  PythonProgram P = PythonProgram::build({F.Python}, CPythonModel::builtin());
   std::map<std::string, PyContent> Content;
   for (const PyStruct &S : P.structs())
     for (const PyObjectMemberFact &M : S.Fact.Members)
@@ -543,7 +543,7 @@ static PyObject *Fwd_put(FwdObject *self, PyObject *item) {
   Py_RETURN_NONE;
 }
 )");
-  PythonProgram P = PythonProgram::build({F.Python});
+  PythonProgram P = PythonProgram::build({F.Python}, CPythonModel::builtin());
   ASSERT_EQ(P.structs().size(), 1u);
   const PyMemberInfo *Sink = P.member({P.structs()[0].Fact.Key, "sink"});
   ASSERT_TRUE(Sink);
@@ -590,7 +590,7 @@ static struct PyModuleDef no_state = {PyModuleDef_HEAD_INIT, "c", NULL, -1};
   ASSERT_EQ(Clear->StateCalls.size(), 1u);
   EXPECT_EQ(Clear->StateCalls[0].Name, "state_clear");
 
-  PythonProgram P = PythonProgram::build({F.Python});
+  PythonProgram P = PythonProgram::build({F.Python}, CPythonModel::builtin());
   const PyModuleFact *Mod = nullptr;
   for (const PyModuleFact &M : P.modules())
     if (M.PyName == "a")
@@ -636,7 +636,7 @@ static PyTypeObject MType = {
   EXPECT_TRUE(New.Python.Types[0].ManagedDict);
   EXPECT_TRUE(functionNamed(New.Python, "M_traverse")->VisitsManagedDict);
   EXPECT_TRUE(functionNamed(New.Python, "M_clear")->ClearsManagedDict);
-  PythonProgram P = PythonProgram::build({New.Python});
+  PythonProgram P = PythonProgram::build({New.Python}, CPythonModel::builtin());
   ASSERT_EQ(P.types().size(), 1u);
   EXPECT_TRUE(P.traverseSummary(P.types()[0]).VisitsManagedDict);
   EXPECT_TRUE(P.traverseSummary(P.types()[0]).Known);
