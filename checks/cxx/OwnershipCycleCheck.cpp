@@ -314,7 +314,7 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
       Finding &F = report(Out, G.field(Steps.front().Edge->Member).Loc,
                           wording::neverFreedCycle(G, Steps));
       for (const MemberStep &S : Steps)
-        F.Notes.push_back({G.field(S.Edge->Member).Loc, wording::edgeNote(G, S)});
+        F.note(G.field(S.Edge->Member).Loc, wording::edgeNote(G, S));
       ++Count;
     }
     for (NodeId N : Component)

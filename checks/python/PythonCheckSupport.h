@@ -26,18 +26,18 @@ inline void addContentNotes(const PyMemberInfo &M, Finding &F,
     if (N++ >= Max)
       break;
     if (R.Kind == PyContentReason::Filled) {
-      F.Notes.push_back({R.Loc, wording::python::filledReason(
-                                    M.qualifiedName(), R.Function, R.Detail,
-                                    R.Api, R.Container)});
+      F.note(R.Loc,
+             wording::python::filledReason(M.qualifiedName(), R.Function,
+                                           R.Detail, R.Api, R.Container));
       continue;
     }
     const char *Kind = R.Kind == PyContentReason::WritableMember ? "member"
                        : R.Kind == PyContentReason::Setter       ? "setter"
                        : R.Kind == PyContentReason::InstanceDict ? "dict"
                                                                  : "argument";
-    F.Notes.push_back({R.Loc, wording::python::contentReason(
-                                  M.qualifiedName(), Kind, R.Attribute,
-                                  R.Function, R.Detail)});
+    F.note(R.Loc,
+           wording::python::contentReason(M.qualifiedName(), Kind, R.Attribute,
+                                          R.Function, R.Detail));
   }
 }
 

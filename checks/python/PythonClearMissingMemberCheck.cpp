@@ -54,11 +54,10 @@ void PythonClearMissingMemberCheck::check(const PythonProgram &P, std::vector<Fi
           Out, pycheck::memberLoc(*M),
           wording::python::notCleared(M->qualifiedName(), Traverse.Function,
                                       Clear.Function, pycheck::typeName(T)));
-      F.Notes.push_back({Clear.FunctionLoc, wording::python::slotDefinedHere(
-                                                "tp_clear", Clear.Function)});
-      F.Notes.push_back(
-          {Traverse.FunctionLoc,
-           wording::python::visitedBy(M->qualifiedName(), Traverse.Function)});
+      F.note(Clear.FunctionLoc,
+             wording::python::slotDefinedHere("tp_clear", Clear.Function));
+      F.note(Traverse.FunctionLoc,
+             wording::python::visitedBy(M->qualifiedName(), Traverse.Function));
     }
   }
 }

@@ -42,8 +42,8 @@ void PythonHeapTypeReferenceCheck::check(const PythonProgram &P, std::vector<Fin
                                  S.Function, pycheck::typeName(T))
                            : wording::python::heapTraverseVisitsTypeBefore39(
                                  S.Function, pycheck::typeName(T)));
-        F.Notes.push_back({S.FunctionLoc, wording::python::slotDefinedHere(
-                                              "tp_traverse", S.Function)});
+        F.note(S.FunctionLoc,
+               wording::python::slotDefinedHere("tp_traverse", S.Function));
       }
     }
     if (Since39 && T.Dealloc && T.ownSlot("tp_dealloc")) {
@@ -52,8 +52,8 @@ void PythonHeapTypeReferenceCheck::check(const PythonProgram &P, std::vector<Fin
         Finding &F = report(Out, T.Dealloc->Loc,
                             wording::python::heapDeallocKeepsType(
                                 S.Function, pycheck::typeName(T)));
-        F.Notes.push_back({S.FunctionLoc, wording::python::slotDefinedHere(
-                                              "tp_dealloc", S.Function)});
+        F.note(S.FunctionLoc,
+               wording::python::slotDefinedHere("tp_dealloc", S.Function));
       }
     }
   }

@@ -29,8 +29,8 @@ void PythonManagedDictCheck::check(const PythonProgram &P, std::vector<Finding> 
                       const PySlotSummary *S, const char *Slot) {
       Finding &F = report(Out, Loc, std::move(Message));
       if (S)
-        F.Notes.push_back(
-            {S->FunctionLoc, wording::python::slotDefinedHere(Slot, S->Function)});
+        F.note(S->FunctionLoc,
+               wording::python::slotDefinedHere(Slot, S->Function));
     };
     std::string Type = pycheck::typeName(T);
     if (T.Fact.DictOffset || !T.Fact.DictField.empty())

@@ -43,7 +43,7 @@ void PythonModuleStateCheck::check(const PythonProgram &P, std::vector<Finding> 
                           wording::python::moduleWithoutTraverse(
                               Module, M.StateStructName, !HasClear));
       for (const PyObjectMemberFact &Mem : M.StateMembers)
-        F.Notes.push_back({Mem.Loc, wording::python::stateMember(Qualified(Mem))});
+        F.note(Mem.Loc, wording::python::stateMember(Qualified(Mem)));
       continue;
     }
     PySlotSummary Traverse = P.moduleSummary(M, "m_traverse");
@@ -55,9 +55,8 @@ void PythonModuleStateCheck::check(const PythonProgram &P, std::vector<Finding> 
       Finding &F = report(Out, Mem.Loc,
                           wording::python::stateNotVisited(
                               Qualified(Mem), Traverse.Function, Module));
-      F.Notes.push_back({Traverse.FunctionLoc,
-                         wording::python::slotDefinedHere("m_traverse",
-                                                          Traverse.Function)});
+      F.note(Traverse.FunctionLoc,
+             wording::python::slotDefinedHere("m_traverse", Traverse.Function));
     }
     bool VisitsState = llvm::any_of(M.StateMembers, [&](const auto &Mem) {
       return Traverse.Members.count({M.StateStruct, Mem.Name}) > 0;
@@ -68,9 +67,8 @@ void PythonModuleStateCheck::check(const PythonProgram &P, std::vector<Finding> 
       Finding &F = report(
           Out, M.Loc,
           wording::python::moduleWithoutClear(Module, Traverse.Function));
-      F.Notes.push_back({Traverse.FunctionLoc,
-                         wording::python::slotDefinedHere("m_traverse",
-                                                          Traverse.Function)});
+      F.note(Traverse.FunctionLoc,
+             wording::python::slotDefinedHere("m_traverse", Traverse.Function));
       continue;
     }
     PySlotSummary Clear = P.moduleSummary(M, "m_clear");
@@ -84,8 +82,8 @@ void PythonModuleStateCheck::check(const PythonProgram &P, std::vector<Finding> 
           Out, Mem.Loc,
           wording::python::stateNotCleared(Qualified(Mem), Traverse.Function,
                                            Clear.Function, Module));
-      F.Notes.push_back({Clear.FunctionLoc, wording::python::slotDefinedHere(
-                                                "m_clear", Clear.Function)});
+      F.note(Clear.FunctionLoc,
+             wording::python::slotDefinedHere("m_clear", Clear.Function));
     }
   }
 }

@@ -138,16 +138,14 @@ void PythonReferenceCycleCheck::check(const PythonProgram &P, std::vector<Findin
     pycheck::addContentNotes(M, F);
     for (size_t I = 1; I < Group.size(); ++I) {
       const PyMemberInfo &Other = *Group[I];
-      F.Notes.push_back({pycheck::memberLoc(Other),
-                         wording::python::neverFreedAlso(
-                             Other.qualifiedName(),
-                             wording::python::cyclePath(Other.StructName,
-                                                        true))});
+      F.note(pycheck::memberLoc(Other),
+             wording::python::neverFreedAlso(
+                 Other.qualifiedName(),
+                 wording::python::cyclePath(Other.StructName, true)));
       pycheck::addContentNotes(Other, F, 1);
     }
-    F.Notes.push_back(
-        {T.Fact.FlagsLoc,
-         wording::python::noGCSupport(pycheck::typeName(T), T.Base >= 0)});
+    F.note(T.Fact.FlagsLoc,
+           wording::python::noGCSupport(pycheck::typeName(T), T.Base >= 0));
   }
 
   for (auto &[Ref, S] : States) {
@@ -160,9 +158,8 @@ void PythonReferenceCycleCheck::check(const PythonProgram &P, std::vector<Findin
                                                             Path, GCDisabled),
                         GCDisabled ? Severity::Warning : Severity::Note);
     pycheck::addContentNotes(M, F);
-    F.Notes.push_back({S.Traverse.FunctionLoc,
-                       wording::python::visitedBy(M.qualifiedName(),
-                                                  S.Traverse.Function)});
+    F.note(S.Traverse.FunctionLoc,
+           wording::python::visitedBy(M.qualifiedName(), S.Traverse.Function));
   }
 }
 

@@ -35,8 +35,8 @@ void PythonTraverseMissingMemberCheck::check(const PythonProgram &P, std::vector
                  wording::python::notVisited(M->qualifiedName(), S.Function,
                                              pycheck::typeName(T)));
       pycheck::addContentNotes(*M, F);
-      F.Notes.push_back({S.FunctionLoc, wording::python::slotDefinedHere(
-                                            "tp_traverse", S.Function)});
+      F.note(S.FunctionLoc,
+             wording::python::slotDefinedHere("tp_traverse", S.Function));
     }
   }
 }
