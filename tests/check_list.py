@@ -5,6 +5,8 @@ checks: checks/Checks.def is the one list of checks. This test fails when it
   is out of alphabetical order, when the README's check table or the pages in
   docs/checks/ name a different set of checks, or when a check's page does
   not say its name.
+Usage: check_list.py [--root DIR] [checks] [layering]
+
 layering: the core (core/) includes nothing from models/ or checks/, and
   models/ nothing from checks/: every dependency points down the layers.
 """
@@ -66,7 +68,12 @@ def layering():
 
 
 def main():
-    which = sys.argv[1:] or ["checks", "layering"]
+    global ROOT
+    args = sys.argv[1:]
+    if args[:1] == ["--root"]:
+        ROOT = pathlib.Path(args[1]).resolve()
+        args = args[2:]
+    which = args or ["checks", "layering"]
     errors = []
     if "checks" in which:
         errors += check_list()

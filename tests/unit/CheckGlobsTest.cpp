@@ -129,3 +129,22 @@ TEST(CheckRegistryTest, AliasesAreDeclaredByTheirCheck) {
 }
 
 } // namespace
+
+namespace {
+
+using namespace cyclint;
+
+TEST(CheckRegistryTest, ChecksWithoutTheirRuntimeReportNothing) {
+  // A front end that loads no runtime: every view is missing, and every
+  // check (through ViewCheck) stays silent rather than failing.
+  CheckOptions Options;
+  auto Set = createChecks(builtinChecks(), "cyclint-*", Options);
+  ASSERT_TRUE(bool(Set)) << llvm::toString(Set.takeError());
+  Program Empty;
+  std::vector<Finding> Out;
+  for (const std::unique_ptr<Check> &C : Set->Enabled)
+    C->run(Empty, Out);
+  EXPECT_TRUE(Out.empty());
+}
+
+} // namespace
