@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs cyclint on the bundled example, examples/scene-graph: installs
-# missing packages, builds cyclint, lets CMake write the example's compile
-# database into build/examples/scene-graph, and prints the findings.
-# Exits 0 when cyclint reports the example's two known cycles (its exit
-# code 1, "findings"), nonzero when cyclint fails or finds something else.
+# Runs cyclint on the bundled examples: examples/scene-graph (cycles of the
+# types) and examples/linked-nodes (the seed example: a cycle the code makes
+# from a list type). Installs missing packages, builds cyclint, lets CMake
+# write each example's compile database under build/examples/, and prints
+# the findings. Exits 0 when cyclint reports exactly the known cycles (its
+# exit code 1, "findings"), nonzero when cyclint fails or finds anything else.
 #   BUILD_DIR  cyclint's build directory (default: build/ in the repository)
 set -euo pipefail
 
@@ -39,5 +40,22 @@ if (($(grep -c ': warning: ' <<<"$output") != 2)); then
   echo "example.sh: expected exactly 2 warnings" >&2
   exit 1
 fi
+
+nodes_build="$build/examples/linked-nodes"
+cmake -S "$root/examples/linked-nodes" -B "$nodes_build" -G Ninja > /dev/null
 echo
-echo "example.sh: cyclint found both reference cycles of examples/scene-graph."
+echo "\$ build/cyclint -p ${nodes_build#"$root/"}"
+status=0
+output=$("$build/cyclint" -p "$nodes_build" 2>&1) || status=$?
+printf '%s\n' "$output"
+if ((status != 1)); then
+  echo "example.sh: cyclint exited with $status on linked-nodes; expected 1" >&2
+  exit 1
+fi
+if ! grep -qF -- "'node2->next = node1' closes a reference cycle" <<<"$output" ||
+   (($(grep -c ': warning: ' <<<"$output") != 1)); then
+  echo "example.sh: expected exactly the warning at node2->next = node1" >&2
+  exit 1
+fi
+echo
+echo "example.sh: cyclint found the reference cycles of examples/scene-graph and examples/linked-nodes."

@@ -49,5 +49,33 @@ std::string neverFreedCycle(const OwnershipGraph &G,
          cyclePath(G, Cycle) +
          "); make this member a weak or non-owning reference";
 }
+std::string statementObject(const std::string &Var) {
+  if (llvm::StringRef(Var).starts_with("$"))
+    return "a new object";
+  return displayVar(Var).str();
+}
+
+static std::string storeText(const BodyOp &Store) {
+  return statementObject(Store.Var) + "->" + Store.Field + " = " +
+         statementObject(Store.Value);
+}
+
+std::string statementCycle(const BodyOp &Closing, const std::string &Member,
+                           const std::vector<std::string> &Path) {
+  std::string Text = quoted(storeText(Closing)) +
+                     " closes a reference cycle that is never freed (";
+  for (size_t I = 0; I < Path.size(); ++I)
+    Text += (I ? " -> " : "") + Path[I];
+  return Text + ", through " + quoted(Member) +
+         "); break the cycle before the objects are dropped, or make the "
+         "member a weak reference";
+}
+
+std::string statementEdge(const BodyOp &Store, const std::string &Member) {
+  return quoted(statementObject(Store.Var) + "->" + Store.Field) + " (" +
+         quoted(Member) + ") keeps " + quoted(statementObject(Store.Value)) +
+         " alive";
+}
+
 } // namespace wording
 } // namespace cyclint

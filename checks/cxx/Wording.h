@@ -8,6 +8,7 @@
 #ifndef CYCLINT_CHECKS_CXX_WORDING_H
 #define CYCLINT_CHECKS_CXX_WORDING_H
 
+#include "models/cxx/BodyFacts.h"
 #include "models/cxx/OwnershipGraph.h"
 
 #include <string>
@@ -29,6 +30,16 @@ std::string neverFreedCycle(const OwnershipGraph &G,
 
 /// CPython extension types (checks/Python*Check.cpp). Members are named
 /// `Struct::member`, types by their variable (`NodeType`, `Node_spec`).
+
+/// How a statement-level diagnostic names an object: the variable the code
+/// used (`node1`), or `a new object` for a temporary.
+std::string statementObject(const std::string &Var);
+/// `'node2->next = node1' closes a reference cycle ... (node2 -> node1 ->
+/// node2, through 'Node::next')`; `Path` names the objects, first repeated.
+std::string statementCycle(const BodyOp &Closing, const std::string &Member,
+                           const std::vector<std::string> &Path);
+/// `'node1->next' ('Node::next') keeps 'node2' alive`
+std::string statementEdge(const BodyOp &Store, const std::string &Member);
 } // namespace wording
 } // namespace cyclint
 

@@ -11,6 +11,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
 #include <map>
@@ -49,6 +50,7 @@ public:
     addMemberEdges();
     addStructuralEdges();
     finish();
+    mergeFunctions();
     return std::move(G);
   }
 
@@ -60,6 +62,7 @@ private:
   void addMemberEdges();
   void addStructuralEdges();
   void finish();
+  void mergeFunctions();
 
   OwnershipGraph G;
   std::vector<CxxFacts> &TUs;
@@ -284,6 +287,16 @@ void OwnershipGraph::Builder::finish() {
       llvm::sort(F.Edges);
 }
 
+/// Function bodies: the first definition of each USR (an inline function is
+/// in every TU that includes its header).
+void OwnershipGraph::Builder::mergeFunctions() {
+  llvm::StringSet<> Seen;
+  for (CxxFacts &TU : TUs)
+    for (FunctionFact &F : TU.Functions)
+      if (Seen.insert(F.USR).second)
+        G.Functions.push_back(std::move(F));
+}
+
 OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs) {
   return Builder(TUs).run();
 }
@@ -323,6 +336,13 @@ OwnershipGraph::memberSteps(const std::vector<const GraphEdge *> &Cycle) const {
     }
   }
   return Steps;
+}
+
+std::string OwnershipGraph::recordName(llvm::StringRef USR) const {
+  for (const GraphNode &N : Nodes)
+    if (N.USR == USR && N.DispatchFor == NoNode)
+      return N.Name;
+  return USR.str();
 }
 
 std::string OwnershipGraph::memberName(MemberRef M) const {

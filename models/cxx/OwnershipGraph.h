@@ -114,8 +114,16 @@ public:
   /// or both derive from a common class: one class hierarchy.
   bool sameHierarchy(NodeId A, NodeId B) const;
 
+  /// The program's function bodies that store counted pointers (the first
+  /// definition of each USR, in TU order), for the points-to analysis.
+  const std::vector<FunctionFact> &functions() const { return Functions; }
+  /// The name of the record with this USR (its first definition), or the
+  /// USR itself when no TU defined it.
+  std::string recordName(llvm::StringRef USR) const;
+
 private:
   class Builder;
+  std::vector<FunctionFact> Functions;
   std::vector<GraphNode> Nodes;
   std::vector<GraphEdge> Edges;
   std::vector<std::vector<NodeId>> Derived; // direct subclasses

@@ -26,6 +26,7 @@ struct YamlModel {
   std::string Name;
   std::string Description;
   std::vector<YamlTypeRule> Types;
+  std::vector<std::string> Factories;
 };
 } // namespace
 
@@ -57,6 +58,7 @@ template <> struct MappingTraits<YamlModel> {
     IO.mapRequired("name", M.Name);
     IO.mapOptional("description", M.Description);
     IO.mapRequired("types", M.Types);
+    IO.mapOptional("factories", M.Factories);
   }
   static std::string validate(IO &, YamlModel &M) {
     if (!M.Runtime.empty() && M.Runtime != "cxx")
@@ -105,6 +107,8 @@ Error OwnershipModel::addModelText(StringRef Text, StringRef SourceName) {
     }
     Rules[R.Name] = std::move(R);
   }
+  for (const std::string &F : Parsed.Factories)
+    Factories.insert(F);
   ModelNames.push_back(Parsed.Name);
   return Error::success();
 }
@@ -114,6 +118,10 @@ Error OwnershipModel::addModelFile(StringRef Path) {
   if (!Buffer)
     return createFileError(Path, Buffer.getError());
   return addModelText((*Buffer)->getBuffer(), Path);
+}
+
+bool OwnershipModel::isFactory(StringRef QualifiedName) const {
+  return Factories.contains(QualifiedName);
 }
 
 const TypeRule *OwnershipModel::lookup(StringRef QualifiedName) const {

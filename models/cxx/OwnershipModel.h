@@ -24,6 +24,7 @@
 #include "models/cxx/EdgeKind.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 
 #include <string>
@@ -56,10 +57,16 @@ public:
   /// namespaces (`std::vector`, not `std::__1::vector`), or null.
   const TypeRule *lookup(llvm::StringRef QualifiedName) const;
 
+  /// True for a library function that returns a counted pointer to a new
+  /// object (`std::make_shared`, `llvm::makeIntrusiveRefCnt`): the `factories`
+  /// of the model files, by qualified name as for types.
+  bool isFactory(llvm::StringRef QualifiedName) const;
+
   const std::vector<std::string> &modelNames() const { return ModelNames; }
 
 private:
   llvm::StringMap<TypeRule> Rules;
+  llvm::StringSet<> Factories;
   std::vector<std::string> ModelNames;
 };
 

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "models/cxx/RecordExtractor.h"
+#include "models/cxx/BodyExtractor.h"
 #include "models/cxx/TypeClassifier.h"
 
 #include "clang/AST/ASTContext.h"
@@ -27,7 +28,7 @@ namespace {
 class FactBuilder {
 public:
   FactBuilder(const TUContext &TU, const OwnershipModel &Model)
-      : TU(TU), Ctx(TU.ast()), Policy(Ctx.getPrintingPolicy()),
+      : TU(TU), Model(Model), Ctx(TU.ast()), Policy(Ctx.getPrintingPolicy()),
         Classifier(
             Ctx, Model,
             [this](const RecordDecl *RD) -> std::optional<std::string> {
@@ -132,6 +133,7 @@ public:
 
 private:
   const TUContext &TU;
+  const OwnershipModel &Model;
   ASTContext &Ctx;
   PrintingPolicy Policy;
   TypeClassifier Classifier;
@@ -182,8 +184,23 @@ public:
     return true;
   }
 
+  /// Bodies that store counted pointers into members (BodyFacts.h).
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->isDependentContext() || !FD->doesThisDeclarationHaveABody() ||
+        FD->isInvalidDecl() || Builder.TU.isInSystemHeader(FD->getLocation()))
+      return true;
+    if (auto F = extractBody(FD, Builder.TU, Builder.Model, Builder.Classifier,
+                             ProgramUSR))
+      Builder.Facts.Functions.push_back(std::move(*F));
+    return true;
+  }
+
 private:
   FactBuilder &Builder;
+  std::function<std::string(const RecordDecl *)> ProgramUSR =
+      [this](const RecordDecl *RD) {
+        return Builder.isProgramRecord(RD) ? Builder.usrOf(RD) : std::string();
+      };
 };
 
 } // namespace

@@ -31,6 +31,14 @@ void CxxFacts::canonicalize() {
   llvm::sort(Records, [](const RecordFact &A, const RecordFact &B) {
     return A.USR < B.USR;
   });
+  llvm::stable_sort(Functions, [](const FunctionFact &A, const FunctionFact &B) {
+    return A.USR < B.USR;
+  });
+  Functions.erase(std::unique(Functions.begin(), Functions.end(),
+                              [](const FunctionFact &A, const FunctionFact &B) {
+                                return A.USR == B.USR;
+                              }),
+                  Functions.end());
   Records.erase(std::unique(Records.begin(), Records.end(),
                             [](const RecordFact &A, const RecordFact &B) {
                               return A.USR == B.USR;
@@ -73,7 +81,14 @@ json::Object CxxFacts::toJSON() const {
   json::Array Out;
   for (const RecordFact &R : Records)
     Out.push_back(cyclint::toJSON(R));
-  return json::Object{{"records", std::move(Out)}};
+  json::Object Section{{"records", std::move(Out)}};
+  if (!Functions.empty()) {
+    json::Array Fns;
+    for (const FunctionFact &F : Functions)
+      Fns.push_back(cyclint::toJSON(F));
+    Section["functions"] = std::move(Fns);
+  }
+  return Section;
 }
 
 // llvm::json's fromJSON convention: ObjectMapper::map finds these by ADL, so
@@ -111,7 +126,8 @@ bool fromJSON(const json::Value &V, RecordFact &R, json::Path P) {
 
 bool CxxFacts::fromJSON(const json::Value &V, CxxFacts &Out, json::Path P) {
   json::ObjectMapper O(V, P);
-  return O && O.map("records", Out.Records);
+  return O && O.map("records", Out.Records) &&
+         O.mapOptional("functions", Out.Functions);
 }
 
 void RecordDeduplicator::deduplicate(FactSection &Section) {

@@ -13,6 +13,7 @@
 
 #include "core/Runtime.h"
 #include "core/SourceLocation.h"
+#include "models/cxx/BodyFacts.h"
 #include "models/cxx/EdgeKind.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -25,7 +26,8 @@
 
 namespace cyclint {
 
-constexpr unsigned CxxFactsVersion = 1;
+/// 2: `functions` (BodyFacts.h).
+constexpr unsigned CxxFactsVersion = 2;
 
 /// One edge a member contributes. `Via` names the wrappers from the member's
 /// declared type inwards, e.g. {"std::vector", "std::shared_ptr"}; empty for a
@@ -75,6 +77,8 @@ public:
   static constexpr const char *RuntimeName = "cxx";
 
   std::vector<RecordFact> Records; // sorted by USR
+  /// Bodies that store counted pointers into members, sorted by USR.
+  std::vector<FunctionFact> Functions;
   /// Definitions this TU made whose records were dropped because an earlier
   /// TU contributed identical ones (RecordDeduplicator). In memory only:
   /// facts files always hold every record.
@@ -84,7 +88,9 @@ public:
   /// the same bytes however it was scheduled.
   void canonicalize();
 
-  bool empty() const override { return Records.empty(); }
+  bool empty() const override {
+    return Records.empty() && Functions.empty();
+  }
   llvm::json::Object toJSON() const override;
   /// Reads the section's JSON; errors through `P`.
   static bool fromJSON(const llvm::json::Value &V, CxxFacts &Out,

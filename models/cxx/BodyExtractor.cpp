@@ -1,0 +1,424 @@
+//===- BodyExtractor.cpp - From function bodies to body facts -------------===//
+//
+// One pass over each body, in source order, recognizing a few statement
+// shapes (declarations and assignments of counted pointers, stores into and
+// clears of counted members through `->`); everything else is scanned for
+// uses of tracked variables, each of which becomes an escape. A plain read of
+// a scalar member (`node->value`) is not a use: it can neither link nor
+// unlink anything.
+//
+//===----------------------------------------------------------------------===//
+
+#include "models/cxx/BodyExtractor.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/DenseMap.h"
+
+using namespace clang;
+
+namespace cyclint {
+namespace {
+
+/// What an expression evaluates to, as far as the analysis follows it.
+struct Value {
+  enum Kind { Null, Var, Alloc, Unknown } K = Unknown;
+  std::string Name; // Var: the variable; Alloc: the allocated record's USR
+};
+
+class BodyReader {
+public:
+  BodyReader(const TUContext &TU, const OwnershipModel &Model,
+             TypeClassifier &Classifier,
+             const std::function<std::string(const RecordDecl *)> &USROf)
+      : TU(TU), Model(Model), Classifier(Classifier), USROf(USROf) {}
+
+  std::optional<FunctionFact> read(const FunctionDecl *FD) {
+    stmt(FD->getBody());
+    if (!HasStore)
+      return std::nullopt;
+    if (HasJump) // control that skips or repeats code: nothing runs once
+      for (BodyOp &Op : Out.Ops)
+        Op.Once = false;
+    SmallString<128> USR;
+    if (index::generateUSRForDecl(FD, USR))
+      return std::nullopt;
+    Out.USR = std::string(USR);
+    Out.Name = FD->getQualifiedNameAsString();
+    Out.Loc = TU.location(FD->getLocation());
+    return std::move(Out);
+  }
+
+private:
+  /// The record a counted pointer of type T points to directly (one strong
+  /// edge through one wrapper: shared_ptr<Node>, IntrusiveRefCntPtr<Node>).
+  std::optional<std::string> countedTarget(QualType T) {
+    const std::vector<EdgeFact> &Edges = Classifier.classify(T);
+    if (Edges.size() != 1)
+      return std::nullopt;
+    const EdgeFact &E = Edges.front();
+    if (E.Kind != EdgeKind::Strong || E.Via.size() != 1 || E.Collection ||
+        E.TargetUSR.empty())
+      return std::nullopt;
+    return E.TargetUSR;
+  }
+
+  /// The name of a tracked variable: a local or parameter of counted type.
+  std::optional<std::string> tracked(const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    if (!DRE)
+      return std::nullopt;
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD || !VD->hasLocalStorage())
+      return std::nullopt;
+    return variable(VD);
+  }
+
+  std::optional<std::string> variable(const VarDecl *VD) {
+    auto It = Names.find(VD);
+    if (It != Names.end())
+      return It->second;
+    std::optional<std::string> Name;
+    if (VD->hasLocalStorage() && countedTarget(VD->getType())) {
+      SourceLocation L = TU.location(VD->getLocation());
+      Name = VD->getName().str() + "@" + std::to_string(L.Line) + ":" +
+             std::to_string(L.Column);
+    }
+    Names[VD] = Name;
+    return Name;
+  }
+
+  static const Expr *strip(const Expr *E) {
+    while (E) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+        E = M->getSubExpr();
+      else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+        E = B->getSubExpr();
+      else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+        E = C->getSubExpr();
+      else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+        E = F->getSubExpr();
+      else
+        return E;
+    }
+    return E;
+  }
+
+  bool inSystemHeader(const Decl *D) const {
+    return D && TU.isInSystemHeader(D->getLocation());
+  }
+
+  /// `std::move(x)`, a copy or converting construction of a counted pointer:
+  /// the same object.
+  const Expr *sameObject(const Expr *E) {
+    for (;;) {
+      E = strip(E);
+      if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
+        if (C->getNumArgs() >= 1 && countedTarget(C->getType()) &&
+            countedTarget(C->getArg(0)->getType().getNonReferenceType())) {
+          E = C->getArg(0);
+          continue;
+        }
+      }
+      if (const auto *Call = dyn_cast<CallExpr>(E))
+        if (const FunctionDecl *FD = Call->getDirectCallee())
+          if (Call->getNumArgs() == 1 && inSystemHeader(FD) &&
+              FD->isInStdNamespace() &&
+              (FD->getName() == "move" || FD->getName() == "forward")) {
+            E = Call->getArg(0);
+            continue;
+          }
+      return E;
+    }
+  }
+
+  static bool isNewExpr(const Expr *E) {
+    E = strip(E);
+    if (const auto *U = dyn_cast<UnaryOperator>(E))
+      if (U->getOpcode() == UO_Deref)
+        E = strip(U->getSubExpr());
+    return isa<CXXNewExpr>(E);
+  }
+
+  Value valueOf(const Expr *E) {
+    E = sameObject(E);
+    if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
+      return {Value::Null, ""};
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
+      if (C->getNumArgs() == 0 ||
+          (C->getNumArgs() >= 1 &&
+           isa<CXXNullPtrLiteralExpr>(strip(C->getArg(0)))))
+        return {Value::Null, ""};
+      if (auto T = countedTarget(C->getType()); T && isNewExpr(C->getArg(0)))
+        return {Value::Alloc, *T};
+    }
+    if (auto Name = tracked(E))
+      return {Value::Var, *Name};
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *FD = Call->getDirectCallee())
+        if (inSystemHeader(FD))
+          if (auto T = countedTarget(Call->getType()))
+            if (Model.isFactory(modelName(FD)) ||
+                (Call->getNumArgs() >= 1 && isNewExpr(Call->getArg(0))))
+              return {Value::Alloc, *T};
+    return {Value::Unknown, ""};
+  }
+
+  /// The tracked variable whose object `E` dereferences (`node->`, `*node`,
+  /// `node.get()->`), or nothing.
+  std::optional<std::string> derefBase(const Expr *E) {
+    E = strip(E);
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+          Op->getNumArgs() == 1)
+        return tracked(strip(Op->getArg(0)));
+      return std::nullopt;
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(E))
+      if (U->getOpcode() == UO_Deref)
+        return derefBase(U->getSubExpr());
+    if (const auto *M = dyn_cast<CXXMemberCallExpr>(E))
+      if (const CXXMethodDecl *MD = M->getMethodDecl())
+        if (inSystemHeader(MD) && MD->getName() == "get" &&
+            M->getNumArgs() == 0)
+          return tracked(strip(M->getImplicitObjectArgument()));
+    return std::nullopt;
+  }
+
+  /// A counted member of a tracked object: `node->next`.
+  struct MemberTarget {
+    std::string Var, Record, Field;
+  };
+  std::optional<MemberTarget> countedMember(const Expr *E) {
+    const auto *ME = dyn_cast<MemberExpr>(strip(E));
+    if (!ME)
+      return std::nullopt;
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!F || !countedTarget(F->getType()))
+      return std::nullopt;
+    auto Var = derefBase(ME->getBase());
+    if (!Var)
+      return std::nullopt;
+    std::string Record = USROf(F->getParent());
+    if (Record.empty())
+      return std::nullopt;
+    return MemberTarget{*Var, Record, F->getName().str()};
+  }
+
+  void emit(BodyOpKind Kind, std::string Var, const Expr *At,
+            std::string ValueName = "", std::string Record = "",
+            std::string Field = "", std::string Type = "") {
+    emitAt(Kind, std::move(Var), At->getBeginLoc(), std::move(ValueName),
+           std::move(Record), std::move(Field), std::move(Type));
+  }
+
+  void emitAt(BodyOpKind Kind, std::string Var, clang::SourceLocation At,
+              std::string ValueName = "", std::string Record = "",
+              std::string Field = "", std::string Type = "") {
+    BodyOp Op;
+    Op.Kind = Kind;
+    Op.Var = std::move(Var);
+    Op.Value = std::move(ValueName);
+    Op.Record = std::move(Record);
+    Op.Field = std::move(Field);
+    Op.Type = std::move(Type);
+    Op.Once = Depth == 0;
+    Op.Loc = TU.location(At);
+    Out.Ops.push_back(std::move(Op));
+  }
+
+  /// The variable holding `Rhs`'s object, emitting an alloc for a temporary;
+  /// empty for null or unknown values (after scanning them for escapes).
+  std::string materialize(const Expr *Rhs, const Expr *At) {
+    Value V = valueOf(Rhs);
+    switch (V.K) {
+    case Value::Var:
+      return V.Name;
+    case Value::Alloc: {
+      SourceLocation L = TU.location(Rhs->getBeginLoc());
+      std::string Temp = "$new@" + std::to_string(L.Line) + ":" +
+                         std::to_string(L.Column);
+      emit(BodyOpKind::Alloc, Temp, Rhs, "", "", "", V.Name);
+      return Temp;
+    }
+    case Value::Unknown:
+      scan(Rhs);
+      return "";
+    case Value::Null:
+      return "";
+    }
+    return "";
+  }
+
+  /// `Lhs = Rhs` where Lhs is a tracked variable or a counted member of a
+  /// tracked object; false for any other assignment.
+  bool assign(const Expr *Lhs, const Expr *Rhs, const Expr *At) {
+    if (auto M = countedMember(Lhs)) {
+      HasStore = true;
+      if (valueOf(Rhs).K == Value::Null) {
+        emit(BodyOpKind::Clear, M->Var, At, "", M->Record, M->Field);
+        return true;
+      }
+      std::string Src = materialize(Rhs, At);
+      emit(BodyOpKind::Store, M->Var, At, Src, M->Record, M->Field);
+      return true;
+    }
+    if (auto Var = tracked(Lhs)) {
+      Value V = valueOf(Rhs);
+      if (V.K == Value::Alloc) {
+        emit(BodyOpKind::Alloc, *Var, At, "", "", "", V.Name);
+        return true;
+      }
+      std::string Src = materialize(Rhs, At);
+      emit(BodyOpKind::Assign, *Var, At, Src);
+      return true;
+    }
+    return false;
+  }
+
+  void decl(const VarDecl *VD) {
+    const Expr *Init = VD->getInit();
+    std::optional<std::string> Var = variable(VD);
+    if (!Var) {
+      if (Init)
+        scan(Init);
+      return;
+    }
+    if (!Init) {
+      emitAt(BodyOpKind::Assign, *Var, VD->getLocation());
+      return;
+    }
+    Value V = valueOf(Init);
+    if (V.K == Value::Alloc) {
+      emit(BodyOpKind::Alloc, *Var, Init, "", "", "", V.Name);
+      return;
+    }
+    emit(BodyOpKind::Assign, *Var, Init, materialize(Init, Init));
+  }
+
+  void expr(const Expr *E) {
+    E = strip(E);
+    if (const auto *BO = dyn_cast<BinaryOperator>(E))
+      if (BO->getOpcode() == BO_Assign && assign(BO->getLHS(), BO->getRHS(), E))
+        return;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+          assign(Op->getArg(0), Op->getArg(1), E))
+        return;
+    if (const auto *M = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *MD = M->getMethodDecl();
+      if (MD && inSystemHeader(MD) && MD->getName() == "reset") {
+        const Expr *Object = M->getImplicitObjectArgument();
+        if (auto Member = countedMember(Object)) {
+          HasStore = true;
+          for (const Expr *Arg : M->arguments())
+            scan(Arg);
+          emit(BodyOpKind::Clear, Member->Var, E, "", Member->Record,
+               Member->Field);
+          return;
+        }
+        if (auto Var = tracked(Object)) {
+          for (const Expr *Arg : M->arguments())
+            scan(Arg);
+          emit(BodyOpKind::Assign, *Var, E);
+          return;
+        }
+      }
+    }
+    scan(E);
+  }
+
+  /// Every use of a tracked variable in `E` is an escape, but for plain
+  /// reads of scalar members.
+  void scan(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      const Expr *Bare = E->IgnoreParenImpCasts();
+      if (auto Var = tracked(Bare)) {
+        emit(BodyOpKind::Escape, *Var, Bare);
+        return;
+      }
+      if (const auto *ME = dyn_cast<MemberExpr>(Bare))
+        if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+          if (F->getType()->isScalarType() && !F->getType()->isPointerType() &&
+              !F->getType()->isMemberPointerType() && derefBase(ME->getBase()))
+            return;
+      if (const auto *L = dyn_cast<LambdaExpr>(Bare)) {
+        // The closure holds what it captured; its body runs elsewhere.
+        for (const LambdaCapture &C : L->captures())
+          if (C.capturesVariable())
+            if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+              if (auto Var = variable(VD))
+                emit(BodyOpKind::Escape, *Var, Bare);
+        return;
+      }
+    }
+    for (const Stmt *Child : S->children())
+      scan(Child);
+  }
+
+  void nested(const Stmt *S) {
+    ++Depth;
+    stmt(S);
+    --Depth;
+  }
+
+  void stmt(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *C = dyn_cast<CompoundStmt>(S)) {
+      for (const Stmt *Child : C->body())
+        stmt(Child);
+      return;
+    }
+    if (const auto *D = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *Dl : D->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(Dl))
+          decl(VD);
+      return;
+    }
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      expr(E);
+      return;
+    }
+    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+      scan(R->getRetValue());
+      return;
+    }
+    if (isa<GotoStmt, IndirectGotoStmt, LabelStmt>(S))
+      HasJump = true;
+    // Branches, loops, switch, try: what they contain may run any number of
+    // times, including none.
+    for (const Stmt *Child : S->children())
+      nested(Child);
+  }
+
+  const TUContext &TU;
+  const OwnershipModel &Model;
+  TypeClassifier &Classifier;
+  const std::function<std::string(const RecordDecl *)> &USROf;
+  FunctionFact Out;
+  llvm::DenseMap<const VarDecl *, std::optional<std::string>> Names;
+  unsigned Depth = 0;
+  bool HasStore = false, HasJump = false;
+};
+
+} // namespace
+
+std::optional<FunctionFact>
+extractBody(const FunctionDecl *FD, const TUContext &TU,
+            const OwnershipModel &Model, TypeClassifier &Classifier,
+            const std::function<std::string(const RecordDecl *)> &USROf) {
+  if (!FD->hasBody() || !FD->doesThisDeclarationHaveABody())
+    return std::nullopt;
+  return BodyReader(TU, Model, Classifier, USROf).read(FD);
+}
+
+} // namespace cyclint

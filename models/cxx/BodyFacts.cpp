@@ -1,0 +1,86 @@
+//===- BodyFacts.cpp - The JSON form of function body facts ---------------===//
+
+#include "models/cxx/BodyFacts.h"
+
+#include "llvm/Support/ErrorHandling.h"
+
+using namespace llvm;
+
+namespace cyclint {
+
+StringRef bodyOpKindName(BodyOpKind Kind) {
+  switch (Kind) {
+  case BodyOpKind::Alloc:
+    return "alloc";
+  case BodyOpKind::Assign:
+    return "assign";
+  case BodyOpKind::Store:
+    return "store";
+  case BodyOpKind::Clear:
+    return "clear";
+  case BodyOpKind::Escape:
+    return "escape";
+  }
+  llvm_unreachable("unhandled body op kind");
+}
+
+std::optional<BodyOpKind> parseBodyOpKind(StringRef Name) {
+  for (BodyOpKind K : {BodyOpKind::Alloc, BodyOpKind::Assign, BodyOpKind::Store,
+                       BodyOpKind::Clear, BodyOpKind::Escape})
+    if (bodyOpKindName(K) == Name)
+      return K;
+  return std::nullopt;
+}
+
+static json::Value toJSON(const BodyOp &Op) {
+  json::Object O{{"op", bodyOpKindName(Op.Kind)},
+                 {"var", Op.Var},
+                 {"loc", toJSON(Op.Loc)}};
+  if (!Op.Value.empty())
+    O["value"] = Op.Value;
+  if (!Op.Record.empty())
+    O["record"] = Op.Record;
+  if (!Op.Field.empty())
+    O["field"] = Op.Field;
+  if (!Op.Type.empty())
+    O["type"] = Op.Type;
+  if (!Op.Once)
+    O["once"] = false;
+  return O;
+}
+
+static bool fromJSON(const json::Value &V, BodyOp &Op, json::Path P) {
+  json::ObjectMapper O(V, P);
+  std::string Kind;
+  if (!O || !O.map("op", Kind) || !O.map("var", Op.Var) ||
+      !O.map("loc", Op.Loc) || !O.mapOptional("value", Op.Value) ||
+      !O.mapOptional("record", Op.Record) ||
+      !O.mapOptional("field", Op.Field) || !O.mapOptional("type", Op.Type) ||
+      !O.mapOptional("once", Op.Once))
+    return false;
+  auto K = parseBodyOpKind(Kind);
+  if (!K) {
+    P.field("op").report("unknown body operation");
+    return false;
+  }
+  Op.Kind = *K;
+  return true;
+}
+
+json::Value toJSON(const FunctionFact &F) {
+  json::Array Ops;
+  for (const BodyOp &Op : F.Ops)
+    Ops.push_back(toJSON(Op));
+  return json::Object{{"usr", F.USR},
+                      {"name", F.Name},
+                      {"loc", toJSON(F.Loc)},
+                      {"ops", std::move(Ops)}};
+}
+
+bool fromJSON(const json::Value &V, FunctionFact &F, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("usr", F.USR) && O.map("name", F.Name) &&
+         O.map("loc", F.Loc) && O.map("ops", F.Ops);
+}
+
+} // namespace cyclint

@@ -1,0 +1,72 @@
+//===- BodyFacts.h - What function bodies do with counted pointers -*- C++ -*-===//
+//
+// The statement level of the C++ runtime: per function, the operations on
+// abstract objects that can link them into a cycle, in source order. It is a
+// deliberately small language, so that the points-to analysis over it
+// (PointsTo.h) is linear and its "don't know" is explicit:
+//
+//   alloc   var := a new object (make_shared, allocate_shared, a counted
+//           pointer constructed from `new T`, ... for every runtime the model
+//           knows: a factory of a strong smart pointer to a program record)
+//   assign  var := var2 (a copy or move of a counted pointer), or var := ?
+//           (any other value: the variable stands for an unknown object)
+//   store   var->Record::field := var2, where the member holds its target
+//           strongly (the model's classification of the field)
+//   clear   var->Record::field := null (`= nullptr`, `.reset()`)
+//   escape  var is handed to code the analysis does not see (a call, a
+//           method of the object): from here on it may be linked or
+//           unlinked anywhere, so nothing about it is certain
+//
+// Every operation records whether it runs exactly once per call of the
+// function (not in a loop, not under a condition): only such operations can
+// prove a cycle. Variables are named `name@line:col` of their declaration.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CYCLINT_MODELS_CXX_BODYFACTS_H
+#define CYCLINT_MODELS_CXX_BODYFACTS_H
+
+#include "core/SourceLocation.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/JSON.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cyclint {
+
+enum class BodyOpKind { Alloc, Assign, Store, Clear, Escape };
+
+llvm::StringRef bodyOpKindName(BodyOpKind Kind);
+std::optional<BodyOpKind> parseBodyOpKind(llvm::StringRef Name);
+
+struct BodyOp {
+  BodyOpKind Kind = BodyOpKind::Escape;
+  std::string Var;   // alloc/assign: the target; store/clear/escape: the object
+  std::string Value; // assign/store: the source variable (empty: unknown)
+  std::string Record, Field; // store/clear: the member (record USR, name)
+  std::string Type;  // alloc: the allocated record's USR
+  bool Once = true;  // runs exactly once per call (no loop, no condition)
+  SourceLocation Loc;
+};
+
+struct FunctionFact {
+  std::string USR;
+  std::string Name; // qualified, for humans
+  SourceLocation Loc;
+  std::vector<BodyOp> Ops; // source order
+};
+
+llvm::json::Value toJSON(const FunctionFact &F);
+bool fromJSON(const llvm::json::Value &V, FunctionFact &F, llvm::json::Path P);
+
+/// The name a diagnostic uses for a variable: `node1` of `node1@12:8`.
+inline llvm::StringRef displayVar(llvm::StringRef Var) {
+  return Var.split('@').first;
+}
+
+} // namespace cyclint
+
+#endif // CYCLINT_MODELS_CXX_BODYFACTS_H

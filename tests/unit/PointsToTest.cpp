@@ -1,0 +1,139 @@
+//===- PointsToTest.cpp - Body facts and the points-to transfer functions -===//
+
+#include "models/cxx/PointsTo.h"
+#include "TestSupport.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+using namespace cyclint;
+using namespace cyclint::testing;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+namespace {
+
+/// Ops written `alloc a`, `assign a b`, `store a b`, `clear a`, `escape a`,
+/// with a trailing `?` for an op that may not run exactly once. Stores and
+/// clears go to Node::next.
+FunctionFact ops(std::vector<std::string> Lines) {
+  FunctionFact F;
+  F.USR = "c:@F@f";
+  F.Name = "f";
+  unsigned Line = 0;
+  for (llvm::StringRef L : Lines) {
+    BodyOp Op;
+    Op.Once = !L.consume_back("?");
+    llvm::SmallVector<llvm::StringRef, 3> Parts;
+    L.split(Parts, ' ');
+    Op.Kind = *parseBodyOpKind(Parts[0]);
+    Op.Var = Parts[1].str();
+    if (Parts.size() > 2)
+      Op.Value = Parts[2].str();
+    if (Op.Kind == BodyOpKind::Store || Op.Kind == BodyOpKind::Clear) {
+      Op.Record = "c:@S@Node";
+      Op.Field = "next";
+    }
+    Op.Loc = {"/src/a.cc", ++Line, 3};
+    F.Ops.push_back(Op);
+  }
+  return F;
+}
+
+std::vector<std::vector<size_t>> cycles(const FunctionFact &F) {
+  std::vector<std::vector<size_t>> Out;
+  for (const StatementCycle &C : findStatementCycles(F))
+    Out.push_back(C.Stores);
+  return Out;
+}
+
+TEST(PointsToTest, MutualLinksCloseAtTheSecondStore) {
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "store a b", "store b a"})),
+              ElementsAre(ElementsAre(3u, 2u)));
+}
+
+TEST(PointsToTest, RingAndSelfLink) {
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "alloc c", "store a b",
+                          "store b c", "store c a"})),
+              ElementsAre(ElementsAre(5u, 3u, 4u)));
+  EXPECT_THAT(cycles(ops({"alloc a", "assign b a", "store a b"})),
+              ElementsAre(ElementsAre(2u)));
+}
+
+TEST(PointsToTest, LaterClearsAndOverwritesBreakTheCycle) {
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "store a b", "store b a",
+                          "clear b"})),
+              IsEmpty());
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "alloc c", "store a b",
+                          "store b a", "store a c"})),
+              IsEmpty());
+  // Unlinking a different object's member does not.
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "alloc c", "store a b",
+                          "store b a", "clear c"})),
+              ElementsAre(ElementsAre(4u, 3u)));
+}
+
+TEST(PointsToTest, UncertaintyIsSilence) {
+  // An escape, before or after.
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "store a b", "store b a",
+                          "escape a"})),
+              IsEmpty());
+  EXPECT_THAT(cycles(ops({"alloc a", "escape b", "alloc b", "store a b",
+                          "store b a"})),
+              ElementsAre(ElementsAre(4u, 3u)))
+      << "an escape of the variable before it holds the object is harmless";
+  // A site in a loop, a store or a clear under a condition.
+  EXPECT_THAT(cycles(ops({"alloc a?", "store a a"})), IsEmpty());
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "store a b", "store b a?"})),
+              IsEmpty());
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "store a b", "store b a",
+                          "clear a?"})),
+              IsEmpty());
+  // A variable that may hold either object.
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "assign p a", "assign p b?",
+                          "store a b", "store b a", "clear p"})),
+              IsEmpty());
+}
+
+TEST(PointsToTest, UnknownValuesLinkNothing) {
+  EXPECT_THAT(cycles(ops({"alloc a", "store a param", "store param a"})),
+              IsEmpty());
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "store a b", "assign b",
+                          "store b a"})),
+              IsEmpty());
+}
+
+TEST(BodyFactsTest, ExtractedFromCode) {
+  TestTU TU = factsFor(R"cpp(
+#include <memory>
+struct Node { int v = 0; std::shared_ptr<Node> next; };
+void g(Node &);
+void f(bool c) {
+  auto a = std::make_shared<Node>();
+  std::shared_ptr<Node> b(new Node);
+  a->next = b;
+  int v = a->v;
+  if (c) b->next = a;
+  a->next.reset();
+  g(*b);
+}
+)cpp");
+  ASSERT_EQ(TU.Functions.size(), 1u);
+  std::vector<std::string> Got;
+  for (const BodyOp &Op : TU.Functions[0].Ops)
+    Got.push_back(bodyOpKindName(Op.Kind).str() + " " +
+                  displayVar(Op.Var).str() + (Op.Once ? "" : "?"));
+  EXPECT_THAT(Got, ElementsAre("alloc a", "alloc b", "store a", "store b?",
+                               "clear a", "escape b"));
+}
+
+TEST(BodyFactsTest, FunctionsWithoutCountedStoresAreLeftOut) {
+  TestTU TU = factsFor(R"cpp(
+#include <memory>
+struct Node { std::shared_ptr<Node> next; };
+int f() { auto a = std::make_shared<Node>(); return a ? 1 : 0; }
+)cpp");
+  EXPECT_THAT(TU.Functions, IsEmpty());
+}
+
+} // namespace
