@@ -56,8 +56,12 @@ std::string statementObject(const std::string &Var) {
 }
 
 static std::string storeText(const BodyOp &Store) {
-  return statementObject(Store.Var) + "->" + Store.Field + " = " +
-         statementObject(Store.Value);
+  std::string Member = statementObject(Store.Var) + "->" + Store.Field;
+  if (Store.Kind != BodyOpKind::Insert)
+    return Member + " = " + statementObject(Store.Value);
+  if (Store.Method == "[]")
+    return Member + "[...] = " + statementObject(Store.Value);
+  return Member + "." + Store.Method + "(" + statementObject(Store.Value) + ")";
 }
 
 std::string statementCycle(const BodyOp &Closing, const std::string &Member,

@@ -68,6 +68,20 @@ private:
     return E.TargetUSR;
   }
 
+  /// A container whose elements (keys and values) are all counted pointers
+  /// to program records: vector<shared_ptr<Node>>, map<shared_ptr<A>,
+  /// shared_ptr<B>>.
+  bool countedCollection(QualType T) {
+    const std::vector<EdgeFact> &Edges = Classifier.classify(T);
+    if (Edges.empty())
+      return false;
+    for (const EdgeFact &E : Edges)
+      if (E.Kind != EdgeKind::Strong || !E.Collection || E.Via.size() < 2 ||
+          E.TargetUSR.empty())
+        return false;
+    return true;
+  }
+
   /// The name of a tracked variable: a local or parameter of counted type.
   std::optional<std::string> tracked(const Expr *E) {
     const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
@@ -195,12 +209,14 @@ private:
   struct MemberTarget {
     std::string Var, Record, Field;
   };
-  std::optional<MemberTarget> countedMember(const Expr *E) {
+  std::optional<MemberTarget> countedMember(const Expr *E,
+                                            bool Collection = false) {
     const auto *ME = dyn_cast<MemberExpr>(strip(E));
     if (!ME)
       return std::nullopt;
     const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    if (!F || !countedTarget(F->getType()))
+    if (!F || !(Collection ? countedCollection(F->getType())
+                           : bool(countedTarget(F->getType()))))
       return std::nullopt;
     auto Var = derefBase(ME->getBase());
     if (!Var)
@@ -282,6 +298,23 @@ private:
     return false;
   }
 
+  /// Elements put into a container member: each argument that is a tracked
+  /// object (or a new one) is kept; the others are scanned.
+  void insert(const MemberTarget &Member, std::string Method,
+              const std::vector<const Expr *> &Args, const Expr *At) {
+    HasStore = true;
+    for (const Expr *Arg : Args) {
+      Value V = valueOf(Arg);
+      if (V.K != Value::Var && V.K != Value::Alloc) {
+        scan(Arg);
+        continue;
+      }
+      emit(BodyOpKind::Insert, Member.Var, At, materialize(Arg, At),
+           Member.Record, Member.Field);
+      Out.Ops.back().Method = Method;
+    }
+  }
+
   void decl(const VarDecl *VD) {
     const Expr *Init = VD->getInit();
     std::optional<std::string> Var = variable(VD);
@@ -311,8 +344,42 @@ private:
       if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
           assign(Op->getArg(0), Op->getArg(1), E))
         return;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+        if (const auto *Sub =
+                dyn_cast<CXXOperatorCallExpr>(strip(Op->getArg(0))))
+          if (Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2)
+            if (auto Member = countedMember(Sub->getArg(0), true)) {
+              // m[key] = value: the container keeps both.
+              insert(*Member, "[]", {Sub->getArg(1), Op->getArg(1)}, E);
+              return;
+            }
     if (const auto *M = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *MD = M->getMethodDecl();
+      if (MD && inSystemHeader(MD))
+        if (auto Member =
+                countedMember(M->getImplicitObjectArgument(), true)) {
+          StringRef Name = MD->getName();
+          if (Name == "push_back" || Name == "emplace_back" ||
+              Name == "push_front" || Name == "emplace_front" ||
+              Name == "insert" || Name == "emplace" ||
+              Name == "emplace_hint" || Name == "insert_or_assign" ||
+              Name == "try_emplace") {
+            std::vector<const Expr *> Args(M->arg_begin(), M->arg_end());
+            insert(*Member, Name.str(), Args, E);
+            return;
+          }
+          if (Name == "clear" || Name == "erase" || Name == "pop_back" ||
+              Name == "pop_front" || Name == "extract" || Name == "swap" ||
+              Name == "assign" || Name == "resize") {
+            HasStore = true;
+            for (const Expr *Arg : M->arguments())
+              scan(Arg);
+            emit(BodyOpKind::Clear, Member->Var, E, "", Member->Record,
+                 Member->Field);
+            return;
+          }
+        }
       if (MD && inSystemHeader(MD) && MD->getName() == "reset") {
         const Expr *Object = M->getImplicitObjectArgument();
         if (auto Member = countedMember(Object)) {

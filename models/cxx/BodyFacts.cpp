@@ -16,6 +16,8 @@ StringRef bodyOpKindName(BodyOpKind Kind) {
     return "assign";
   case BodyOpKind::Store:
     return "store";
+  case BodyOpKind::Insert:
+    return "insert";
   case BodyOpKind::Clear:
     return "clear";
   case BodyOpKind::Escape:
@@ -26,7 +28,8 @@ StringRef bodyOpKindName(BodyOpKind Kind) {
 
 std::optional<BodyOpKind> parseBodyOpKind(StringRef Name) {
   for (BodyOpKind K : {BodyOpKind::Alloc, BodyOpKind::Assign, BodyOpKind::Store,
-                       BodyOpKind::Clear, BodyOpKind::Escape})
+                       BodyOpKind::Insert, BodyOpKind::Clear,
+                       BodyOpKind::Escape})
     if (bodyOpKindName(K) == Name)
       return K;
   return std::nullopt;
@@ -44,6 +47,8 @@ static json::Value toJSON(const BodyOp &Op) {
     O["field"] = Op.Field;
   if (!Op.Type.empty())
     O["type"] = Op.Type;
+  if (!Op.Method.empty())
+    O["method"] = Op.Method;
   if (!Op.Once)
     O["once"] = false;
   return O;
@@ -56,6 +61,7 @@ static bool fromJSON(const json::Value &V, BodyOp &Op, json::Path P) {
       !O.map("loc", Op.Loc) || !O.mapOptional("value", Op.Value) ||
       !O.mapOptional("record", Op.Record) ||
       !O.mapOptional("field", Op.Field) || !O.mapOptional("type", Op.Type) ||
+      !O.mapOptional("method", Op.Method) ||
       !O.mapOptional("once", Op.Once))
     return false;
   auto K = parseBodyOpKind(Kind);

@@ -12,7 +12,12 @@
 //           (any other value: the variable stands for an unknown object)
 //   store   var->Record::field := var2, where the member holds its target
 //           strongly (the model's classification of the field)
-//   clear   var->Record::field := null (`= nullptr`, `.reset()`)
+//   insert  var->Record::field gains var2 as an element (`push_back`,
+//           `emplace`, `insert`, `m[k] = v`: keys and values of a container
+//           of counted pointers); earlier elements stay
+//   clear   var->Record::field := null (`= nullptr`, `.reset()`), or a
+//           container member loses its elements (`clear()`, `erase(...)`:
+//           which ones is not followed, so all)
 //   escape  var is handed to code the analysis does not see (a call, a
 //           method of the object): from here on it may be linked or
 //           unlinked anywhere, so nothing about it is certain
@@ -37,7 +42,7 @@
 
 namespace cyclint {
 
-enum class BodyOpKind { Alloc, Assign, Store, Clear, Escape };
+enum class BodyOpKind { Alloc, Assign, Store, Insert, Clear, Escape };
 
 llvm::StringRef bodyOpKindName(BodyOpKind Kind);
 std::optional<BodyOpKind> parseBodyOpKind(llvm::StringRef Name);
@@ -48,6 +53,7 @@ struct BodyOp {
   std::string Value; // assign/store: the source variable (empty: unknown)
   std::string Record, Field; // store/clear: the member (record USR, name)
   std::string Type;  // alloc: the allocated record's USR
+  std::string Method; // insert: the container method (`push_back`, `[]`)
   bool Once = true;  // runs exactly once per call (no loop, no condition)
   SourceLocation Loc;
 };

@@ -16,13 +16,15 @@ namespace {
 using ObjectId = int;
 constexpr ObjectId NoObject = -1;
 
-/// A counted member of one object.
+/// A counted member of one object, or one element of a container member
+/// (`Element` is the inserting op's index + 1; 0 for a plain member).
 struct Slot {
   ObjectId Object;
   std::string Record, Field;
+  size_t Element = 0;
   friend bool operator<(const Slot &A, const Slot &B) {
-    return std::tie(A.Object, A.Record, A.Field) <
-           std::tie(B.Object, B.Record, B.Field);
+    return std::tie(A.Object, A.Record, A.Field, A.Element) <
+           std::tie(B.Object, B.Record, B.Field, B.Element);
   }
 };
 
@@ -67,8 +69,18 @@ private:
     Env[Op.Var] = O;
   }
 
-  Slot slotOf(const BodyOp &Op, ObjectId O) const {
-    return {O, Op.Record, Op.Field};
+  Slot slotOf(size_t I, ObjectId O) const {
+    const BodyOp &Op = F.Ops[I];
+    return {O, Op.Record, Op.Field,
+            Op.Kind == BodyOpKind::Insert ? I + 1 : 0};
+  }
+
+  /// Every slot of a member: the member itself and all its elements.
+  void clearMember(ObjectId O, const BodyOp &Op) {
+    auto It = Edges.lower_bound({O, Op.Record, Op.Field, 0});
+    while (It != Edges.end() && It->first.Object == O &&
+           It->first.Record == Op.Record && It->first.Field == Op.Field)
+      It = Edges.erase(It);
   }
 
   void step(size_t I, const BodyOp &Op) {
@@ -85,10 +97,11 @@ private:
       return;
     case BodyOpKind::Clear:
     case BodyOpKind::Store:
+    case BodyOpKind::Insert:
       break;
     }
     ObjectId Base = lookup(Op.Var);
-    ObjectId Target = Op.Kind == BodyOpKind::Store ? lookup(Op.Value) : NoObject;
+    ObjectId Target = Op.Kind == BodyOpKind::Clear ? NoObject : lookup(Op.Value);
     if (!Op.Once) {
       taint(Base);
       taint(Target);
@@ -96,7 +109,11 @@ private:
     }
     if (Base == NoObject)
       return; // stored into an object the analysis does not know
-    Edges[slotOf(Op, Base)] = {Target, I};
+    if (Op.Kind == BodyOpKind::Clear) {
+      clearMember(Base, Op);
+      return;
+    }
+    Edges[slotOf(I, Base)] = {Target, I};
     StoreBase[I] = Base;
     if (Target == NoObject)
       return;
@@ -118,7 +135,7 @@ private:
     while (!Queue.empty()) {
       ObjectId O = Queue.front();
       Queue.pop_front();
-      for (auto It = Edges.lower_bound({O, "", ""});
+      for (auto It = Edges.lower_bound({O, "", "", 0});
            It != Edges.end() && It->first.Object == O; ++It) {
         ObjectId T = It->second.Target;
         if (T == NoObject || Parent.count(T))
@@ -144,9 +161,8 @@ private:
     for (const StatementCycle &C : Candidates) {
       bool Holds = true;
       for (size_t S : C.Stores) {
-        const BodyOp &Op = F.Ops[S];
         ObjectId Base = StoreBase.at(S);
-        auto It = Edges.find(slotOf(Op, Base));
+        auto It = Edges.find(slotOf(S, Base));
         // Replaced or cleared later, or an object that escaped.
         if (It == Edges.end() || It->second.Store != S || Tainted[Base] ||
             It->second.Target == NoObject || Tainted[It->second.Target])

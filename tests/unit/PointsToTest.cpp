@@ -13,7 +13,8 @@ using ::testing::IsEmpty;
 
 namespace {
 
-/// Ops written `alloc a`, `assign a b`, `store a b`, `clear a`, `escape a`,
+/// Ops written `alloc a`, `assign a b`, `store a b`, `insert a b`, `clear a`,
+/// `escape a`,
 /// with a trailing `?` for an op that may not run exactly once. Stores and
 /// clears go to Node::next.
 FunctionFact ops(std::vector<std::string> Lines) {
@@ -30,7 +31,8 @@ FunctionFact ops(std::vector<std::string> Lines) {
     Op.Var = Parts[1].str();
     if (Parts.size() > 2)
       Op.Value = Parts[2].str();
-    if (Op.Kind == BodyOpKind::Store || Op.Kind == BodyOpKind::Clear) {
+    if (Op.Kind == BodyOpKind::Store || Op.Kind == BodyOpKind::Clear ||
+        Op.Kind == BodyOpKind::Insert) {
       Op.Record = "c:@S@Node";
       Op.Field = "next";
     }
@@ -92,6 +94,20 @@ TEST(PointsToTest, UncertaintyIsSilence) {
   // A variable that may hold either object.
   EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "assign p a", "assign p b?",
                           "store a b", "store b a", "clear p"})),
+              IsEmpty());
+}
+
+TEST(PointsToTest, InsertsAddElementsAndClearsRemoveThemAll) {
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "insert a b", "insert b a"})),
+              ElementsAre(ElementsAre(3u, 2u)));
+  // A second element does not replace the first (a store would).
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "alloc c", "insert a b",
+                          "insert b a", "insert a c"})),
+              ElementsAre(ElementsAre(4u, 3u)));
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "insert a b", "insert b a",
+                          "clear a"})),
+              IsEmpty());
+  EXPECT_THAT(cycles(ops({"alloc a", "alloc b", "insert a b", "insert b a?"})),
               IsEmpty());
 }
 
