@@ -14,25 +14,39 @@ namespace cyclint {
 
 void ReferenceCycleCheck::check(const OwnershipGraph &G,
                                 std::vector<Finding> &Out) {
+  FunctionIndex Callees;
+  for (const FunctionFact &F : G.functions())
+    Callees[F.USR] = &F;
   for (const FunctionFact &F : G.functions()) {
-    for (const StatementCycle &C : findStatementCycles(F)) {
-      const BodyOp &Closing = F.Ops[C.Stores.front()];
+    for (const StatementCycle &C : findStatementCycles(F, Callees)) {
+      auto StoreOf = [](const StatementLink &L) -> const BodyOp & {
+        return L.Function->Ops[L.Store];
+      };
+      const BodyOp &Closing = StoreOf(C.Links.front());
       // Cycles through several members are the type-level check's.
       bool OneMember = true;
-      for (size_t S : C.Stores)
-        OneMember &= F.Ops[S].Record == Closing.Record &&
-                     F.Ops[S].Field == Closing.Field;
+      for (const StatementLink &L : C.Links)
+        OneMember &= StoreOf(L).Record == Closing.Record &&
+                     StoreOf(L).Field == Closing.Field;
       if (!OneMember)
         continue;
       std::string Member = G.recordName(Closing.Record) + "::" + Closing.Field;
       std::vector<std::string> Path;
-      for (size_t S : C.Stores)
-        Path.push_back(wording::statementObject(F.Ops[S].Var));
+      for (const StatementLink &L : C.Links)
+        Path.push_back(L.From);
       Path.push_back(Path.front());
-      Finding &Finding = report(
-          Out, Closing.Loc, wording::statementCycle(Closing, Member, Path));
-      for (size_t S : C.Stores)
-        Finding.note(F.Ops[S].Loc, wording::statementEdge(F.Ops[S], Member));
+      const BodyOp &Top = F.Ops[C.Links.front().TopOp];
+      Finding &Finding =
+          report(Out, Top.Loc,
+                 wording::statementCycle(wording::statementText(Top), Member,
+                                         Path));
+      for (const StatementLink &L : C.Links) {
+        const BodyOp &Made = F.Ops[L.TopOp];
+        Finding.note(Made.Loc,
+                     wording::statementEdge(
+                         L.From, Closing.Field, Member, L.To,
+                         Made.Kind == BodyOpKind::Call ? Made.Method : ""));
+      }
     }
   }
 }

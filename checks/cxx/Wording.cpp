@@ -50,24 +50,27 @@ std::string neverFreedCycle(const OwnershipGraph &G,
          "); make this member a weak or non-owning reference";
 }
 std::string statementObject(const std::string &Var) {
-  if (llvm::StringRef(Var).starts_with("$"))
+  if (Var.empty() || llvm::StringRef(Var).starts_with("$"))
     return "a new object";
   return displayVar(Var).str();
 }
 
-static std::string storeText(const BodyOp &Store) {
-  std::string Member = statementObject(Store.Var) + "->" + Store.Field;
-  if (Store.Kind != BodyOpKind::Insert)
-    return Member + " = " + statementObject(Store.Value);
-  if (Store.Method == "[]")
-    return Member + "[...] = " + statementObject(Store.Value);
-  return Member + "." + Store.Method + "(" + statementObject(Store.Value) + ")";
+std::string statementText(const BodyOp &Op) {
+  if (Op.Kind == BodyOpKind::Call)
+    return "the call to " + quoted(Op.Method);
+  std::string Member = statementObject(Op.Var) + "->" + Op.Field;
+  if (Op.Kind != BodyOpKind::Insert)
+    return quoted(Member + " = " + statementObject(Op.Value));
+  if (Op.Method == "[]")
+    return quoted(Member + "[...] = " + statementObject(Op.Value));
+  return quoted(Member + "." + Op.Method + "(" + statementObject(Op.Value) +
+                ")");
 }
 
-std::string statementCycle(const BodyOp &Closing, const std::string &Member,
+std::string statementCycle(const std::string &Closing,
+                           const std::string &Member,
                            const std::vector<std::string> &Path) {
-  std::string Text = quoted(storeText(Closing)) +
-                     " closes a reference cycle that is never freed (";
+  std::string Text = Closing + " closes a reference cycle that is never freed (";
   for (size_t I = 0; I < Path.size(); ++I)
     Text += (I ? " -> " : "") + Path[I];
   return Text + ", through " + quoted(Member) +
@@ -75,10 +78,14 @@ std::string statementCycle(const BodyOp &Closing, const std::string &Member,
          "member a weak reference";
 }
 
-std::string statementEdge(const BodyOp &Store, const std::string &Member) {
-  return quoted(statementObject(Store.Var) + "->" + Store.Field) + " (" +
-         quoted(Member) + ") keeps " + quoted(statementObject(Store.Value)) +
-         " alive";
+std::string statementEdge(const std::string &From, const std::string &Field,
+                          const std::string &Member, const std::string &To,
+                          const std::string &Via) {
+  std::string Text = quoted(From + "->" + Field) + " (" + quoted(Member) +
+                     ") keeps " + quoted(To) + " alive";
+  if (!Via.empty())
+    Text += ", set by the call to " + quoted(Via);
+  return Text;
 }
 
 } // namespace wording

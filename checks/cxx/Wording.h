@@ -31,15 +31,24 @@ std::string neverFreedCycle(const OwnershipGraph &G,
 /// CPython extension types (checks/Python*Check.cpp). Members are named
 /// `Struct::member`, types by their variable (`NodeType`, `Node_spec`).
 
-/// How a statement-level diagnostic names an object: the variable the code
-/// used (`node1`), or `a new object` for a temporary.
+/// How a statement-level diagnostic names a variable: `node1`, or `a new
+/// object` for a temporary.
 std::string statementObject(const std::string &Var);
-/// `'node2->next = node1' closes a reference cycle ... (node2 -> node1 ->
-/// node2, through 'Node::next')`; `Path` names the objects, first repeated.
-std::string statementCycle(const BodyOp &Closing, const std::string &Member,
+/// The statement that made a link, quoted as the code reads
+/// (`'node2->next = node1'`, `'b->peers.push_back(a)'`), or `the call to
+/// 'Node::setNext'`.
+std::string statementText(const BodyOp &Op);
+/// `<Closing> closes a reference cycle that is never freed (node2 -> node1
+/// -> node2, through 'Node::next'); ...`; `Path` names the objects, the
+/// first one repeated at the end.
+std::string statementCycle(const std::string &Closing,
+                           const std::string &Member,
                            const std::vector<std::string> &Path);
-/// `'node1->next' ('Node::next') keeps 'node2' alive`
-std::string statementEdge(const BodyOp &Store, const std::string &Member);
+/// `'node1->next' ('Node::next') keeps 'node2' alive`, and `, set by the
+/// call to 'Node::setNext'` when a callee made the link.
+std::string statementEdge(const std::string &From, const std::string &Field,
+                          const std::string &Member, const std::string &To,
+                          const std::string &Via);
 } // namespace wording
 } // namespace cyclint
 

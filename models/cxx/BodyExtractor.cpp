@@ -14,6 +14,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -39,6 +40,15 @@ public:
       : TU(TU), Model(Model), Classifier(Classifier), USROf(USROf) {}
 
   std::optional<FunctionFact> read(const FunctionDecl *FD) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    if (MD && MD->isInstance())
+      ThisVar = "this";
+    Out.Params.push_back(ThisVar.value_or(""));
+    for (const ParmVarDecl *P : FD->parameters())
+      Out.Params.push_back(variable(P).value_or(""));
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        initializer(Init);
     stmt(FD->getBody());
     if (!HasStore)
       return std::nullopt;
@@ -84,6 +94,8 @@ private:
 
   /// The name of a tracked variable: a local or parameter of counted type.
   std::optional<std::string> tracked(const Expr *E) {
+    if (isa<CXXThisExpr>(E->IgnoreParenImpCasts()))
+      return ThisVar;
     const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
     if (!DRE)
       return std::nullopt;
@@ -98,7 +110,10 @@ private:
     if (It != Names.end())
       return It->second;
     std::optional<std::string> Name;
-    if (VD->hasLocalStorage() && countedTarget(VD->getType())) {
+    // A parameter taken by reference is the caller's object all the same.
+    QualType T = isa<ParmVarDecl>(VD) ? VD->getType().getNonReferenceType()
+                                      : VD->getType();
+    if (VD->hasLocalStorage() && countedTarget(T)) {
       SourceLocation L = TU.location(VD->getLocation());
       Name = VD->getName().str() + "@" + std::to_string(L.Line) + ":" +
              std::to_string(L.Column);
@@ -188,6 +203,8 @@ private:
   /// `node.get()->`), or nothing.
   std::optional<std::string> derefBase(const Expr *E) {
     E = strip(E);
+    if (isa<CXXThisExpr>(E))
+      return ThisVar;
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
       if ((Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
           Op->getNumArgs() == 1)
@@ -260,7 +277,7 @@ private:
       SourceLocation L = TU.location(Rhs->getBeginLoc());
       std::string Temp = "$new@" + std::to_string(L.Line) + ":" +
                          std::to_string(L.Column);
-      emit(BodyOpKind::Alloc, Temp, Rhs, "", "", "", V.Name);
+      allocate(Temp, Rhs, Rhs, V.Name);
       return Temp;
     }
     case Value::Unknown:
@@ -288,7 +305,7 @@ private:
     if (auto Var = tracked(Lhs)) {
       Value V = valueOf(Rhs);
       if (V.K == Value::Alloc) {
-        emit(BodyOpKind::Alloc, *Var, At, "", "", "", V.Name);
+        allocate(*Var, Rhs, At, V.Name);
         return true;
       }
       std::string Src = materialize(Rhs, At);
@@ -329,7 +346,7 @@ private:
     }
     Value V = valueOf(Init);
     if (V.K == Value::Alloc) {
-      emit(BodyOpKind::Alloc, *Var, Init, "", "", "", V.Name);
+      allocate(*Var, Init, Init, V.Name);
       return;
     }
     emit(BodyOpKind::Assign, *Var, Init, materialize(Init, Init));
@@ -398,6 +415,9 @@ private:
         }
       }
     }
+    if (const auto *C = dyn_cast<CallExpr>(E))
+      if (call(C, E))
+        return;
     scan(E);
   }
 
@@ -417,6 +437,9 @@ private:
           if (F->getType()->isScalarType() && !F->getType()->isPointerType() &&
               !F->getType()->isMemberPointerType() && derefBase(ME->getBase()))
             return;
+      if (const auto *C = dyn_cast<CallExpr>(Bare))
+        if (call(C, C))
+          return;
       if (const auto *L = dyn_cast<LambdaExpr>(Bare)) {
         // The closure holds what it captured; its body runs elsewhere.
         for (const LambdaCapture &C : L->captures())
@@ -467,6 +490,150 @@ private:
       nested(Child);
   }
 
+  /// `Node(std::shared_ptr<Node> n) : next(std::move(n)) {}` stores.
+  void initializer(const CXXCtorInitializer *Init) {
+    const Expr *E = Init->getInit();
+    if (!E)
+      return;
+    const FieldDecl *F = Init->getMember();
+    std::string Record = F ? USROf(F->getParent()) : "";
+    if (!F || !ThisVar || Record.empty() || !countedTarget(F->getType())) {
+      if (Init->isWritten())
+        scan(E);
+      return;
+    }
+    HasStore = true;
+    const Expr *Value = E;
+    if (const auto *Paren = dyn_cast<ParenListExpr>(strip(E)))
+      Value = Paren->getNumExprs() == 1 ? Paren->getExpr(0) : E;
+    if (const auto *C = dyn_cast<CXXConstructExpr>(strip(Value)))
+      if (C->getNumArgs() == 1 && !isNewExpr(C->getArg(0)))
+        Value = C->getArg(0);
+    if (valueOf(Value).K == Value::Null)
+      return; // a member that starts empty links nothing
+    emit(BodyOpKind::Store, *ThisVar, E, materialize(Value, E), Record,
+         F->getName().str());
+  }
+
+  /// A call of a program function: the objects of its arguments go to the
+  /// callee's parameters (and `this`), whose facts the whole-program step
+  /// applies. False for anything else (a library call is an escape).
+  bool call(const CallExpr *C, const Expr *At) {
+    const FunctionDecl *FD = C->getDirectCallee();
+    if (!FD || inSystemHeader(FD) || FD->isVariadic())
+      return false;
+    const FunctionDecl *Def = FD->getDefinition();
+    SmallString<128> USR;
+    if (index::generateUSRForDecl(Def ? Def : FD, USR))
+      return false;
+    std::vector<const Expr *> Actuals(C->arg_begin(), C->arg_end());
+    std::string Object;
+    if (const auto *M = dyn_cast<CXXMemberCallExpr>(C)) {
+      const Expr *Obj = M->getImplicitObjectArgument();
+      if (auto Var = derefBase(Obj))
+        Object = *Var;
+      else if (Obj)
+        scan(Obj);
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C)) {
+      if (isa<CXXMethodDecl>(FD) && !Actuals.empty()) {
+        if (auto Var = derefBase(Actuals.front()))
+          Object = *Var;
+        else
+          scan(Actuals.front());
+        Actuals.erase(Actuals.begin());
+      }
+    }
+    return callWith(FD, USR.str().str(), Object, Actuals, At);
+  }
+
+  bool callWith(const FunctionDecl *FD, std::string USR, std::string Object,
+                const std::vector<const Expr *> &Actuals, const Expr *At) {
+    std::vector<std::string> Args{Object};
+    bool Any = !Object.empty();
+    for (const Expr *A : Actuals) {
+      Value V = valueOf(A);
+      if (V.K == Value::Var || V.K == Value::Alloc) {
+        Args.push_back(materialize(A, At));
+        Any = true;
+      } else {
+        scan(A);
+        Args.push_back("");
+      }
+    }
+    if (!Any)
+      return true; // no object of ours goes in: nothing to follow
+    HasStore = true;
+    emit(BodyOpKind::Call, Object, At);
+    Out.Ops.back().Callee = std::move(USR);
+    Out.Ops.back().Method = FD->getQualifiedNameAsString();
+    Out.Ops.back().Args = std::move(Args);
+    return true;
+  }
+
+  /// A new object into `Var`, then its constructor with the arguments of
+  /// `make_shared<T>(args)` or `new T(args)`: a constructor may store them.
+  void allocate(const std::string &Var, const Expr *E, const Expr *At,
+                const std::string &Type) {
+    emit(BodyOpKind::Alloc, Var, At, "", "", "", Type);
+    E = sameObject(E);
+    std::vector<const Expr *> Args;
+    const CXXConstructorDecl *Ctor = nullptr;
+    const CXXNewExpr *New = nullptr;
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E))
+      New = C->getNumArgs() ? dyn_cast<CXXNewExpr>(strip(C->getArg(0))) : nullptr;
+    else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      if (Call->getNumArgs() && isNewExpr(Call->getArg(0))) {
+        const Expr *A = strip(Call->getArg(0));
+        if (const auto *U = dyn_cast<UnaryOperator>(A))
+          A = strip(U->getSubExpr());
+        New = dyn_cast<CXXNewExpr>(A);
+      } else {
+        Args.assign(Call->arg_begin(), Call->arg_end());
+        if (const auto *Ptr = Call->getType()->getAsCXXRecordDecl())
+          if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Ptr))
+            if (Spec->getTemplateArgs().size() >= 1 &&
+                Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+              Ctor = constructorFor(Spec->getTemplateArgs()[0].getAsType(),
+                                    Args.size());
+      }
+    }
+    if (New) {
+      if (const CXXConstructExpr *C = New->getConstructExpr()) {
+        Args.assign(C->arg_begin(), C->arg_end());
+        Ctor = C->getConstructor();
+      } else if (New->hasInitializer()) {
+        scan(New->getInitializer());
+      }
+    }
+    if (Args.empty())
+      return;
+    SmallString<128> USR;
+    if (Ctor && !inSystemHeader(Ctor) &&
+        !index::generateUSRForDecl(Ctor, USR)) {
+      callWith(Ctor, USR.str().str(), Var, Args, At);
+      return;
+    }
+    for (const Expr *A : Args)
+      scan(A);
+  }
+
+  /// The one constructor of record `RD` that takes `Arity` arguments (not a
+  /// copy or move constructor), or null.
+  const CXXConstructorDecl *constructorFor(QualType T, unsigned Arity) {
+    const auto *RD = T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition())
+      return nullptr;
+    const CXXConstructorDecl *Found = nullptr;
+    for (const CXXConstructorDecl *C : RD->ctors()) {
+      if (C->isCopyOrMoveConstructor() || C->getNumParams() != Arity)
+        continue;
+      if (Found)
+        return nullptr;
+      Found = C;
+    }
+    return Found;
+  }
+
   const TUContext &TU;
   const OwnershipModel &Model;
   TypeClassifier &Classifier;
@@ -475,6 +642,7 @@ private:
   llvm::DenseMap<const VarDecl *, std::optional<std::string>> Names;
   unsigned Depth = 0;
   bool HasStore = false, HasJump = false;
+  std::optional<std::string> ThisVar; // "this" in an instance method
 };
 
 } // namespace

@@ -22,6 +22,8 @@ StringRef bodyOpKindName(BodyOpKind Kind) {
     return "clear";
   case BodyOpKind::Escape:
     return "escape";
+  case BodyOpKind::Call:
+    return "call";
   }
   llvm_unreachable("unhandled body op kind");
 }
@@ -29,7 +31,7 @@ StringRef bodyOpKindName(BodyOpKind Kind) {
 std::optional<BodyOpKind> parseBodyOpKind(StringRef Name) {
   for (BodyOpKind K : {BodyOpKind::Alloc, BodyOpKind::Assign, BodyOpKind::Store,
                        BodyOpKind::Insert, BodyOpKind::Clear,
-                       BodyOpKind::Escape})
+                       BodyOpKind::Escape, BodyOpKind::Call})
     if (bodyOpKindName(K) == Name)
       return K;
   return std::nullopt;
@@ -49,6 +51,10 @@ static json::Value toJSON(const BodyOp &Op) {
     O["type"] = Op.Type;
   if (!Op.Method.empty())
     O["method"] = Op.Method;
+  if (!Op.Callee.empty())
+    O["callee"] = Op.Callee;
+  if (!Op.Args.empty())
+    O["args"] = json::Array(Op.Args);
   if (!Op.Once)
     O["once"] = false;
   return O;
@@ -62,6 +68,7 @@ static bool fromJSON(const json::Value &V, BodyOp &Op, json::Path P) {
       !O.mapOptional("record", Op.Record) ||
       !O.mapOptional("field", Op.Field) || !O.mapOptional("type", Op.Type) ||
       !O.mapOptional("method", Op.Method) ||
+      !O.mapOptional("callee", Op.Callee) || !O.mapOptional("args", Op.Args) ||
       !O.mapOptional("once", Op.Once))
     return false;
   auto K = parseBodyOpKind(Kind);
@@ -80,13 +87,15 @@ json::Value toJSON(const FunctionFact &F) {
   return json::Object{{"usr", F.USR},
                       {"name", F.Name},
                       {"loc", toJSON(F.Loc)},
+                      {"params", json::Array(F.Params)},
                       {"ops", std::move(Ops)}};
 }
 
 bool fromJSON(const json::Value &V, FunctionFact &F, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("usr", F.USR) && O.map("name", F.Name) &&
-         O.map("loc", F.Loc) && O.map("ops", F.Ops);
+         O.map("loc", F.Loc) && O.map("params", F.Params) &&
+         O.map("ops", F.Ops);
 }
 
 } // namespace cyclint

@@ -18,9 +18,16 @@
 //   clear   var->Record::field := null (`= nullptr`, `.reset()`), or a
 //           container member loses its elements (`clear()`, `erase(...)`:
 //           which ones is not followed, so all)
-//   escape  var is handed to code the analysis does not see (a call, a
-//           method of the object): from here on it may be linked or
-//           unlinked anywhere, so nothing about it is certain
+//   escape  var is handed to code the analysis does not see (a library
+//           call, a function pointer, a lambda): from here on it may be
+//           linked or unlinked anywhere, so nothing about it is certain
+//   call    a program function with the objects of its arguments (`args`:
+//           the object a method is called on, then one per parameter); the
+//           whole-program step applies the callee's own facts, in any TU
+//
+// Parameters and `this` are variables too: a function's `params` name them
+// by position ([this, p0, p1, ...]), so a call binds its arguments to the
+// callee's variables whatever TU each was read in.
 //
 // Every operation records whether it runs exactly once per call of the
 // function (not in a loop, not under a condition): only such operations can
@@ -42,7 +49,7 @@
 
 namespace cyclint {
 
-enum class BodyOpKind { Alloc, Assign, Store, Insert, Clear, Escape };
+enum class BodyOpKind { Alloc, Assign, Store, Insert, Clear, Escape, Call };
 
 llvm::StringRef bodyOpKindName(BodyOpKind Kind);
 std::optional<BodyOpKind> parseBodyOpKind(llvm::StringRef Name);
@@ -53,7 +60,10 @@ struct BodyOp {
   std::string Value; // assign/store: the source variable (empty: unknown)
   std::string Record, Field; // store/clear: the member (record USR, name)
   std::string Type;  // alloc: the allocated record's USR
-  std::string Method; // insert: the container method (`push_back`, `[]`)
+  std::string Method; // insert: the container method (`push_back`, `[]`);
+                      // call: the callee's qualified name
+  std::string Callee; // call: the callee's USR
+  std::vector<std::string> Args; // call: [object, arg0, ...]; "" unknown
   bool Once = true;  // runs exactly once per call (no loop, no condition)
   SourceLocation Loc;
 };
@@ -62,6 +72,9 @@ struct FunctionFact {
   std::string USR;
   std::string Name; // qualified, for humans
   SourceLocation Loc;
+  /// The variables of `this` and each parameter, by position ("" for one
+  /// that holds no counted pointer).
+  std::vector<std::string> Params;
   std::vector<BodyOp> Ops; // source order
 };
 

@@ -2,7 +2,7 @@
 
 #include "models/cxx/PointsTo.h"
 
-#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
 #include <deque>
@@ -15,9 +15,11 @@ namespace {
 
 using ObjectId = int;
 constexpr ObjectId NoObject = -1;
+/// Calls followed into callees, nested: deeper ones are "don't know".
+constexpr unsigned MaxCallDepth = 4;
 
 /// A counted member of one object, or one element of a container member
-/// (`Element` is the inserting op's index + 1; 0 for a plain member).
+/// (`Element` is the inserting link's index + 1; 0 for a plain member).
 struct Slot {
   ObjectId Object;
   std::string Record, Field;
@@ -28,54 +30,56 @@ struct Slot {
   }
 };
 
-/// The edge a member holds now: its target and the store that made it.
-struct Edge {
-  ObjectId Target = NoObject;
-  size_t Store = 0;
+struct Object {
+  bool Tainted = false; // escaped, or one of many (a site in a loop)
+  std::string Name;     // the variable it was made for, for diagnostics
+};
+
+struct Link {
+  StatementLink Info;
+  ObjectId From = NoObject, To = NoObject;
+  Slot At;
 };
 
 class Interpreter {
 public:
-  explicit Interpreter(const FunctionFact &F) : F(F) {}
+  Interpreter(const FunctionFact &Top, const FunctionIndex &Callees)
+      : Top(Top), Callees(Callees) {}
 
   std::vector<StatementCycle> run() {
-    for (size_t I = 0; I < F.Ops.size(); ++I)
-      step(I, F.Ops[I]);
+    exec(Top, {}, /*Once=*/true, /*Depth=*/0, 0);
     return confirmed();
   }
 
 private:
-  ObjectId lookup(const std::string &Var) const {
-    if (Var.empty())
-      return NoObject;
-    auto It = Env.find(Var);
-    return It == Env.end() ? NoObject : It->second;
-  }
+  /// One activation: the function's variables.
+  struct Frame {
+    llvm::StringMap<ObjectId> Env;
+    ObjectId lookup(const std::string &Var) const {
+      if (Var.empty())
+        return NoObject;
+      auto It = Env.find(Var);
+      return It == Env.end() ? NoObject : It->second;
+    }
+  };
 
   void taint(ObjectId O) {
     if (O != NoObject)
-      Tainted[O] = true;
+      Objects[O].Tainted = true;
   }
 
   /// A variable gets a new object; when that may not happen (a branch or
   /// a loop), both its old and its new object are uncertain from here on.
-  void bind(const BodyOp &Op, ObjectId O) {
-    if (!Op.Once) {
-      taint(lookup(Op.Var));
+  void bind(Frame &Fr, const std::string &Var, ObjectId O, bool Once) {
+    if (!Once) {
+      taint(Fr.lookup(Var));
       taint(O);
-      Env[Op.Var] = NoObject;
+      Fr.Env[Var] = NoObject;
       return;
     }
-    Env[Op.Var] = O;
+    Fr.Env[Var] = O;
   }
 
-  Slot slotOf(size_t I, ObjectId O) const {
-    const BodyOp &Op = F.Ops[I];
-    return {O, Op.Record, Op.Field,
-            Op.Kind == BodyOpKind::Insert ? I + 1 : 0};
-  }
-
-  /// Every slot of a member: the member itself and all its elements.
   void clearMember(ObjectId O, const BodyOp &Op) {
     auto It = Edges.lower_bound({O, Op.Record, Op.Field, 0});
     while (It != Edges.end() && It->first.Object == O &&
@@ -83,53 +87,93 @@ private:
       It = Edges.erase(It);
   }
 
-  void step(size_t I, const BodyOp &Op) {
+  void exec(const FunctionFact &Fn, const std::vector<ObjectId> &Args,
+            bool Once, unsigned Depth, size_t TopOp) {
+    Frame Fr;
+    for (size_t I = 0; I < Fn.Params.size() && I < Args.size(); ++I)
+      if (!Fn.Params[I].empty())
+        Fr.Env[Fn.Params[I]] = Args[I];
+    for (size_t I = 0; I < Fn.Ops.size(); ++I)
+      step(Fn, I, Fr, Once && Fn.Ops[I].Once, Depth, Depth ? TopOp : I);
+  }
+
+  void step(const FunctionFact &Fn, size_t I, Frame &Fr, bool Once,
+            unsigned Depth, size_t TopOp) {
+    const BodyOp &Op = Fn.Ops[I];
     switch (Op.Kind) {
-    case BodyOpKind::Alloc:
-      Tainted.push_back(!Op.Once); // a site in a loop stands for many objects
-      bind(Op, ObjectId(Tainted.size() - 1));
+    case BodyOpKind::Alloc: {
+      // A site in a loop stands for many objects; one made in a callee is
+      // named by its site, not by a variable of the analyzed function.
+      bool Named = Depth == 0 && !llvm::StringRef(Op.Var).starts_with("$");
+      Objects.push_back({!Once, Named ? displayVar(Op.Var).str() : ""});
+      bind(Fr, Op.Var, ObjectId(Objects.size() - 1), Once);
       return;
+    }
     case BodyOpKind::Assign:
-      bind(Op, lookup(Op.Value));
+      bind(Fr, Op.Var, Fr.lookup(Op.Value), Once);
       return;
     case BodyOpKind::Escape:
-      taint(lookup(Op.Var));
+      taint(Fr.lookup(Op.Var));
+      return;
+    case BodyOpKind::Call:
+      call(Op, Fr, Once, Depth, TopOp);
       return;
     case BodyOpKind::Clear:
     case BodyOpKind::Store:
     case BodyOpKind::Insert:
       break;
     }
-    ObjectId Base = lookup(Op.Var);
-    ObjectId Target = Op.Kind == BodyOpKind::Clear ? NoObject : lookup(Op.Value);
-    if (!Op.Once) {
+    ObjectId Base = Fr.lookup(Op.Var);
+    ObjectId Target =
+        Op.Kind == BodyOpKind::Clear ? NoObject : Fr.lookup(Op.Value);
+    if (!Once) {
       taint(Base);
       taint(Target);
       return;
     }
     if (Base == NoObject)
-      return; // stored into an object the analysis does not know
+      return; // an object the analysis does not know
     if (Op.Kind == BodyOpKind::Clear) {
       clearMember(Base, Op);
       return;
     }
-    Edges[slotOf(I, Base)] = {Target, I};
-    StoreBase[I] = Base;
+    size_t Id = Links.size();
+    Slot At{Base, Op.Record, Op.Field,
+            Op.Kind == BodyOpKind::Insert ? Id + 1 : 0};
+    Links.push_back({{TopOp, &Fn, I, "", ""}, Base, Target, At});
+    Edges[At] = Id;
     if (Target == NoObject)
       return;
     std::vector<size_t> Path = path(Target, Base);
     if (Path.empty() && Target != Base)
       return;
-    Path.insert(Path.begin(), I);
-    Candidates.push_back({std::move(Path)});
+    Path.insert(Path.begin(), Id);
+    Candidates.push_back(std::move(Path));
   }
 
-  /// The stores along the shortest chain of current edges from `From` to
+  void call(const BodyOp &Op, Frame &Fr, bool Once, unsigned Depth,
+            size_t TopOp) {
+    std::vector<ObjectId> Args;
+    for (const std::string &A : Op.Args)
+      Args.push_back(Fr.lookup(A));
+    auto It = Callees.find(Op.Callee);
+    if (It == Callees.end() || Depth >= MaxCallDepth ||
+        Active.contains(Op.Callee)) {
+      for (ObjectId A : Args)
+        taint(A); // code the analysis does not see
+      return;
+    }
+    Active.insert(Op.Callee);
+    exec(*It->second, Args, Once, Depth + 1, TopOp);
+    Active.erase(Op.Callee);
+  }
+
+  /// The links along the shortest chain of current links from `From` to
   /// `To`; empty when there is none (or when From == To).
   std::vector<size_t> path(ObjectId From, ObjectId To) const {
     if (From == To)
       return {};
-    std::map<ObjectId, std::pair<ObjectId, size_t>> Parent; // via store
+    std::map<ObjectId, std::pair<ObjectId, size_t>> Parent; // via link
     std::deque<ObjectId> Queue{From};
     Parent[From] = {NoObject, 0};
     while (!Queue.empty()) {
@@ -137,16 +181,16 @@ private:
       Queue.pop_front();
       for (auto It = Edges.lower_bound({O, "", "", 0});
            It != Edges.end() && It->first.Object == O; ++It) {
-        ObjectId T = It->second.Target;
+        ObjectId T = Links[It->second].To;
         if (T == NoObject || Parent.count(T))
           continue;
-        Parent[T] = {O, It->second.Store};
+        Parent[T] = {O, It->second};
         if (T == To) {
-          std::vector<size_t> Stores;
+          std::vector<size_t> Ids;
           for (ObjectId X = To; X != From; X = Parent[X].first)
-            Stores.push_back(Parent[X].second);
-          std::reverse(Stores.begin(), Stores.end());
-          return Stores;
+            Ids.push_back(Parent[X].second);
+          std::reverse(Ids.begin(), Ids.end());
+          return Ids;
         }
         Queue.push_back(T);
       }
@@ -154,40 +198,54 @@ private:
     return {};
   }
 
+  std::string name(ObjectId O) const {
+    return Objects[O].Name.empty() ? "a new object" : Objects[O].Name;
+  }
+
   /// The candidates still certain at the end of the function.
   std::vector<StatementCycle> confirmed() const {
     std::vector<StatementCycle> Out;
     std::set<std::vector<size_t>> Seen;
-    for (const StatementCycle &C : Candidates) {
+    for (const std::vector<size_t> &C : Candidates) {
       bool Holds = true;
-      for (size_t S : C.Stores) {
-        ObjectId Base = StoreBase.at(S);
-        auto It = Edges.find(slotOf(S, Base));
+      for (size_t Id : C) {
+        const Link &L = Links[Id];
+        auto It = Edges.find(L.At);
         // Replaced or cleared later, or an object that escaped.
-        if (It == Edges.end() || It->second.Store != S || Tainted[Base] ||
-            It->second.Target == NoObject || Tainted[It->second.Target])
+        if (It == Edges.end() || It->second != Id || Objects[L.From].Tainted ||
+            Objects[L.To].Tainted)
           Holds = false;
       }
-      std::vector<size_t> Key = C.Stores;
+      std::vector<size_t> Key = C;
       std::sort(Key.begin(), Key.end());
-      if (Holds && Seen.insert(Key).second)
-        Out.push_back(C);
+      if (!Holds || !Seen.insert(Key).second)
+        continue;
+      StatementCycle Cycle;
+      for (size_t Id : C) {
+        StatementLink Info = Links[Id].Info;
+        Info.From = name(Links[Id].From);
+        Info.To = name(Links[Id].To);
+        Cycle.Links.push_back(std::move(Info));
+      }
+      Out.push_back(std::move(Cycle));
     }
     return Out;
   }
 
-  const FunctionFact &F;
-  llvm::StringMap<ObjectId> Env;
-  std::vector<bool> Tainted; // by object
-  std::map<Slot, Edge> Edges;
-  std::map<size_t, ObjectId> StoreBase; // the object each store wrote into
-  std::vector<StatementCycle> Candidates;
+  const FunctionFact &Top;
+  const FunctionIndex &Callees;
+  std::vector<Object> Objects;
+  std::vector<Link> Links;
+  std::map<Slot, size_t> Edges; // the current link of each slot
+  std::vector<std::vector<size_t>> Candidates;
+  llvm::StringSet<> Active; // callees being applied (no recursion)
 };
 
 } // namespace
 
-std::vector<StatementCycle> findStatementCycles(const FunctionFact &F) {
-  return Interpreter(F).run();
+std::vector<StatementCycle> findStatementCycles(const FunctionFact &F,
+                                                const FunctionIndex &Callees) {
+  return Interpreter(F, Callees).run();
 }
 
 } // namespace cyclint

@@ -44,8 +44,13 @@ FunctionFact ops(std::vector<std::string> Lines) {
 
 std::vector<std::vector<size_t>> cycles(const FunctionFact &F) {
   std::vector<std::vector<size_t>> Out;
-  for (const StatementCycle &C : findStatementCycles(F))
-    Out.push_back(C.Stores);
+  FunctionIndex None;
+  for (const StatementCycle &C : findStatementCycles(F, None)) {
+    std::vector<size_t> Stores;
+    for (const StatementLink &L : C.Links)
+      Stores.push_back(L.Store);
+    Out.push_back(Stores);
+  }
   return Out;
 }
 

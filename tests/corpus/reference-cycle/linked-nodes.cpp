@@ -30,7 +30,7 @@ void ring() {
 void self() {
   auto node = std::make_shared<Node>();
   auto alias = node;
-  node->next = alias; // expected-warning {{'node->next = alias' closes a reference cycle that is never freed (node -> node, through 'Node::next')}} expected-note {{'node->next' ('Node::next') keeps 'alias' alive}}
+  node->next = alias; // expected-warning {{'node->next = alias' closes a reference cycle that is never freed (node -> node, through 'Node::next')}} expected-note {{'node->next' ('Node::next') keeps 'node' alive}}
 }
 
 // --- Not cycles -------------------------------------------------------

@@ -1,0 +1,3 @@
+#include "node.h"
+
+void Node::link(const std::shared_ptr<Node> &to) { next = to; }
