@@ -17,6 +17,10 @@ using ObjectId = int;
 constexpr ObjectId NoObject = -1;
 /// Calls followed into callees, nested: deeper ones are "don't know".
 constexpr unsigned MaxCallDepth = 4;
+/// Operations run per analyzed function, callees included: applying
+/// callees' facts repeats them, and a wide call tree must not make the
+/// analysis superlinear. Past it, the function is "don't know".
+constexpr size_t MaxSteps = 20000;
 
 /// A counted member of one object, or one element of a container member
 /// (`Element` is the inserting link's index + 1; 0 for a plain member).
@@ -48,6 +52,8 @@ public:
 
   std::vector<StatementCycle> run() {
     exec(Top, {}, /*Once=*/true, /*Depth=*/0, 0);
+    if (Steps > MaxSteps)
+      return {};
     return confirmed();
   }
 
@@ -93,7 +99,7 @@ private:
     for (size_t I = 0; I < Fn.Params.size() && I < Args.size(); ++I)
       if (!Fn.Params[I].empty())
         Fr.Env[Fn.Params[I]] = Args[I];
-    for (size_t I = 0; I < Fn.Ops.size(); ++I)
+    for (size_t I = 0; I < Fn.Ops.size() && ++Steps <= MaxSteps; ++I)
       step(Fn, I, Fr, Once && Fn.Ops[I].Once, Depth, Depth ? TopOp : I);
   }
 
@@ -239,6 +245,7 @@ private:
   std::map<Slot, size_t> Edges; // the current link of each slot
   std::vector<std::vector<size_t>> Candidates;
   llvm::StringSet<> Active; // callees being applied (no recursion)
+  size_t Steps = 0;
 };
 
 } // namespace

@@ -116,6 +116,39 @@ TEST(PointsToTest, InsertsAddElementsAndClearsRemoveThemAll) {
               IsEmpty());
 }
 
+TEST(PointsToTest, CallsApplyTheCalleeWithArgumentsBound) {
+  FunctionFact Link = ops({"store this n"});
+  Link.USR = "c:@S@Node@F@link";
+  Link.Params = {"this", "n"};
+  FunctionFact Caller = ops({"alloc a", "alloc b", "call a", "call b"});
+  Caller.Ops[2].Callee = Caller.Ops[3].Callee = Link.USR;
+  Caller.Ops[2].Args = {"a", "b"};
+  Caller.Ops[3].Args = {"b", "a"};
+  FunctionIndex Index;
+  Index[Link.USR] = &Link;
+  std::vector<StatementCycle> Found = findStatementCycles(Caller, Index);
+  ASSERT_EQ(Found.size(), 1u);
+  ASSERT_EQ(Found[0].Links.size(), 2u);
+  EXPECT_EQ(Found[0].Links[0].TopOp, 3u);
+  EXPECT_EQ(Found[0].Links[0].From, "b");
+  EXPECT_EQ(Found[0].Links[0].To, "a");
+  EXPECT_EQ(Found[0].Links[0].Function, &Link);
+  EXPECT_EQ(Found[0].Links[1].TopOp, 2u);
+  // Without the callee's facts the call is "don't know".
+  EXPECT_THAT(findStatementCycles(Caller, FunctionIndex()), IsEmpty());
+  // A callee that calls itself is not followed.
+  FunctionFact Self = ops({"call this"});
+  Self.USR = "c:@F@self";
+  Self.Params = {"this"};
+  Self.Ops[0].Callee = Self.USR;
+  Self.Ops[0].Args = {"this"};
+  Index[Self.USR] = &Self;
+  FunctionFact Caller2 = ops({"alloc a", "store a a", "call a"});
+  Caller2.Ops[2].Callee = Self.USR;
+  Caller2.Ops[2].Args = {"a"};
+  EXPECT_THAT(findStatementCycles(Caller2, Index), IsEmpty());
+}
+
 TEST(PointsToTest, UnknownValuesLinkNothing) {
   EXPECT_THAT(cycles(ops({"alloc a", "store a param", "store param a"})),
               IsEmpty());
