@@ -302,6 +302,13 @@ private:
       emit(BodyOpKind::Store, M->Var, At, Src, M->Record, M->Field);
       return true;
     }
+    if (auto Var = tracked(Lhs); Var && isOutParameter(Lhs)) {
+      // `out = a` hands the object to the caller, like `return a`.
+      std::string Src = materialize(Rhs, At);
+      if (!Src.empty())
+        emit(BodyOpKind::Escape, Src, At);
+      return true;
+    }
     if (auto Var = tracked(Lhs)) {
       Value V = valueOf(Rhs);
       if (V.K == Value::Alloc) {
@@ -330,6 +337,14 @@ private:
            Member.Record, Member.Field);
       Out.Ops.back().Method = Method;
     }
+  }
+
+  /// A parameter taken by reference: assigning it writes the caller's
+  /// variable.
+  static bool isOutParameter(const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    return P && P->getType()->isReferenceType();
   }
 
   void decl(const VarDecl *VD) {
@@ -562,6 +577,15 @@ private:
     }
     if (!Any)
       return true; // no object of ours goes in: nothing to follow
+    if (ThisVar && Object == *ThisVar &&
+        llvm::all_of(llvm::ArrayRef(Args).drop_front(),
+                     [](const std::string &A) { return A.empty(); })) {
+      // Only `this` goes in: the callee can link it only to objects it
+      // makes itself, which the callee's own analysis sees. What it may
+      // unlink is unknown here: an escape, and no callee facts to keep.
+      emit(BodyOpKind::Escape, Object, At);
+      return true;
+    }
     HasStore = true;
     emit(BodyOpKind::Call, Object, At);
     Out.Ops.back().Callee = std::move(USR);

@@ -37,10 +37,15 @@ std::optional<BodyOpKind> parseBodyOpKind(StringRef Name) {
   return std::nullopt;
 }
 
-static json::Value toJSON(const BodyOp &Op) {
-  json::Object O{{"op", bodyOpKindName(Op.Kind)},
-                 {"var", Op.Var},
-                 {"loc", toJSON(Op.Loc)}};
+/// An op in the function's own file (nearly all) is located by `at`:
+/// [line, col]; another file's (a macro's) by a full `loc`. Function facts
+/// repeat for every TU that includes a header, so bytes count.
+static json::Value toJSON(const BodyOp &Op, StringRef FunctionFile) {
+  json::Object O{{"op", bodyOpKindName(Op.Kind)}, {"var", Op.Var}};
+  if (Op.Loc.File == FunctionFile)
+    O["at"] = json::Array{Op.Loc.Line, Op.Loc.Column};
+  else
+    O["loc"] = toJSON(Op.Loc);
   if (!Op.Value.empty())
     O["value"] = Op.Value;
   if (!Op.Record.empty())
@@ -63,14 +68,23 @@ static json::Value toJSON(const BodyOp &Op) {
 static bool fromJSON(const json::Value &V, BodyOp &Op, json::Path P) {
   json::ObjectMapper O(V, P);
   std::string Kind;
+  std::vector<int64_t> At;
   if (!O || !O.map("op", Kind) || !O.map("var", Op.Var) ||
-      !O.map("loc", Op.Loc) || !O.mapOptional("value", Op.Value) ||
+      !O.mapOptional("at", At) || !O.mapOptional("loc", Op.Loc) ||
+      !O.mapOptional("value", Op.Value) ||
       !O.mapOptional("record", Op.Record) ||
       !O.mapOptional("field", Op.Field) || !O.mapOptional("type", Op.Type) ||
       !O.mapOptional("method", Op.Method) ||
       !O.mapOptional("callee", Op.Callee) || !O.mapOptional("args", Op.Args) ||
       !O.mapOptional("once", Op.Once))
     return false;
+  if (At.size() == 2) {
+    Op.Loc.Line = At[0]; // the file is the function's (fromJSON below)
+    Op.Loc.Column = At[1];
+  } else if (!Op.Loc.isValid()) {
+    P.report("expected 'at' ([line, col]) or 'loc'");
+    return false;
+  }
   auto K = parseBodyOpKind(Kind);
   if (!K) {
     P.field("op").report("unknown body operation");
@@ -83,7 +97,7 @@ static bool fromJSON(const json::Value &V, BodyOp &Op, json::Path P) {
 json::Value toJSON(const FunctionFact &F) {
   json::Array Ops;
   for (const BodyOp &Op : F.Ops)
-    Ops.push_back(toJSON(Op));
+    Ops.push_back(toJSON(Op, F.Loc.File));
   return json::Object{{"usr", F.USR},
                       {"name", F.Name},
                       {"loc", toJSON(F.Loc)},
@@ -93,9 +107,14 @@ json::Value toJSON(const FunctionFact &F) {
 
 bool fromJSON(const json::Value &V, FunctionFact &F, json::Path P) {
   json::ObjectMapper O(V, P);
-  return O && O.map("usr", F.USR) && O.map("name", F.Name) &&
-         O.map("loc", F.Loc) && O.map("params", F.Params) &&
-         O.map("ops", F.Ops);
+  if (!O || !O.map("usr", F.USR) || !O.map("name", F.Name) ||
+      !O.map("loc", F.Loc) || !O.map("params", F.Params) ||
+      !O.map("ops", F.Ops))
+    return false;
+  for (BodyOp &Op : F.Ops)
+    if (Op.Loc.File.empty())
+      Op.Loc.File = F.Loc.File;
+  return true;
 }
 
 } // namespace cyclint

@@ -137,8 +137,12 @@ private:
       taint(Target);
       return;
     }
-    if (Base == NoObject)
-      return; // an object the analysis does not know
+    if (Base == NoObject) {
+      // Into an object from outside (`this`, a parameter, a global): the
+      // stored object has an owner that may unlink it later.
+      taint(Target);
+      return;
+    }
     if (Op.Kind == BodyOpKind::Clear) {
       clearMember(Base, Op);
       return;
@@ -208,8 +212,30 @@ private:
     return Objects[O].Name.empty() ? "a new object" : Objects[O].Name;
   }
 
+  /// Whatever an escaped object reaches through current links is reachable
+  /// from code the analysis does not see too.
+  void propagateTaint() {
+    std::deque<ObjectId> Queue;
+    for (ObjectId O = 0; O < ObjectId(Objects.size()); ++O)
+      if (Objects[O].Tainted)
+        Queue.push_back(O);
+    while (!Queue.empty()) {
+      ObjectId O = Queue.front();
+      Queue.pop_front();
+      for (auto It = Edges.lower_bound({O, "", "", 0});
+           It != Edges.end() && It->first.Object == O; ++It) {
+        ObjectId T = Links[It->second].To;
+        if (T != NoObject && !Objects[T].Tainted) {
+          Objects[T].Tainted = true;
+          Queue.push_back(T);
+        }
+      }
+    }
+  }
+
   /// The candidates still certain at the end of the function.
-  std::vector<StatementCycle> confirmed() const {
+  std::vector<StatementCycle> confirmed() {
+    propagateTaint();
     std::vector<StatementCycle> Out;
     std::set<std::vector<size_t>> Seen;
     for (const std::vector<size_t> &C : Candidates) {

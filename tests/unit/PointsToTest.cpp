@@ -191,3 +191,28 @@ int f() { auto a = std::make_shared<Node>(); return a ? 1 : 0; }
 }
 
 } // namespace
+
+namespace {
+
+TEST(BodyFactsTest, JSONRoundTripKeepsEveryField) {
+  FunctionFact F = ops({"alloc a", "insert a a", "call a?"});
+  F.Params = {"this", ""};
+  F.Loc = {"/src/a.cc", 1, 1};
+  F.Ops[1].Method = "push_back";
+  F.Ops[2].Callee = "c:@F@g";
+  F.Ops[2].Method = "g";
+  F.Ops[2].Args = {"a", ""};
+  F.Ops[2].Loc = {"/src/macro.h", 7, 9}; // another file: a full loc
+  llvm::json::Value V = toJSON(F);
+  FunctionFact Back;
+  llvm::json::Path::Root Root("f");
+  ASSERT_TRUE(fromJSON(V, Back, Root)) << llvm::toString(Root.getError());
+  EXPECT_EQ(llvm::formatv("{0}", toJSON(Back)).str(),
+            llvm::formatv("{0}", V).str());
+  EXPECT_EQ(Back.Ops[0].Loc.File, "/src/a.cc");
+  EXPECT_EQ(Back.Ops[2].Loc.File, "/src/macro.h");
+  EXPECT_FALSE(Back.Ops[2].Once);
+  EXPECT_EQ(Back.Ops[2].Args, (std::vector<std::string>{"a", ""}));
+}
+
+} // namespace
