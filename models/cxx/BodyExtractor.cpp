@@ -21,6 +21,8 @@
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <set>
+
 using namespace clang;
 
 namespace cyclint {
@@ -254,6 +256,13 @@ private:
   void emitAt(BodyOpKind Kind, std::string Var, clang::SourceLocation At,
               std::string ValueName = "", std::string Record = "",
               std::string Field = "", std::string Type = "") {
+    // An escape taints the object the variable holds, for good: a second
+    // one before the variable is bound again adds nothing (and escapes are
+    // most of a body's uses).
+    if (Kind == BodyOpKind::Escape && !Escaped.insert(Var).second)
+      return;
+    if (Kind == BodyOpKind::Alloc || Kind == BodyOpKind::Assign)
+      Escaped.erase(Var);
     BodyOp Op;
     Op.Kind = Kind;
     Op.Var = std::move(Var);
@@ -667,6 +676,7 @@ private:
   unsigned Depth = 0;
   bool HasStore = false, HasJump = false;
   std::optional<std::string> ThisVar; // "this" in an instance method
+  std::set<std::string> Escaped; // escaped since their last binding
 };
 
 } // namespace
