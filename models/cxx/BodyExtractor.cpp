@@ -385,16 +385,22 @@ private:
       if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
           assign(Op->getArg(0), Op->getArg(1), E))
         return;
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    // m[key] = value (value counted or not): the container keeps both.
+    const Expr *Lhs = nullptr, *Rhs = nullptr;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
       if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-        if (const auto *Sub =
-                dyn_cast<CXXOperatorCallExpr>(strip(Op->getArg(0))))
-          if (Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2)
-            if (auto Member = countedMember(Sub->getArg(0), true)) {
-              // m[key] = value: the container keeps both.
-              insert(*Member, "[]", {Sub->getArg(1), Op->getArg(1)}, E);
-              return;
-            }
+        Lhs = Op->getArg(0), Rhs = Op->getArg(1);
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->getOpcode() == BO_Assign)
+        Lhs = BO->getLHS(), Rhs = BO->getRHS();
+    }
+    if (Lhs)
+      if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(strip(Lhs)))
+        if (Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2)
+          if (auto Member = countedMember(Sub->getArg(0), true)) {
+            insert(*Member, "[]", {Sub->getArg(1), Rhs}, E);
+            return;
+          }
     if (const auto *M = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *MD = M->getMethodDecl();
       if (MD && inSystemHeader(MD))

@@ -35,6 +35,17 @@ void setOfPeers() {
   a->known.insert(a); // expected-warning {{'a->known.insert(a)' closes a reference cycle that is never freed (a -> a, through 'Peer::known')}} expected-note {{'a->known' ('Peer::known') keeps 'a' alive}}
 }
 
+struct Ranked {
+  std::map<std::shared_ptr<Ranked>, int> rank; // keys are held too
+};
+
+void mapKey() {
+  auto a = std::make_shared<Ranked>();
+  auto b = std::make_shared<Ranked>();
+  a->rank[b] = 1; // expected-note {{'a->rank' ('Ranked::rank') keeps 'b' alive}}
+  b->rank.emplace(a, 2); // expected-warning {{'b->rank.emplace(a)' closes a reference cycle that is never freed (b -> a -> b, through 'Ranked::rank')}} expected-note {{'b->rank' ('Ranked::rank') keeps 'a' alive}}
+}
+
 // --- Not cycles -------------------------------------------------------
 
 void oneWay() {
