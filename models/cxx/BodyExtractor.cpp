@@ -356,6 +356,14 @@ private:
     return P && P->getType()->isReferenceType();
   }
 
+  /// A method that unlinks a member (`next.reset()`, `peers.clear()`).
+  void unlink(const MemberTarget &Member, const CXXMemberCallExpr *Call) {
+    HasStore = true;
+    for (const Expr *Arg : Call->arguments())
+      scan(Arg);
+    emit(BodyOpKind::Clear, Member.Var, Call, "", Member.Record, Member.Field);
+  }
+
   void decl(const VarDecl *VD) {
     const Expr *Init = VD->getInit();
     std::optional<std::string> Var = variable(VD);
@@ -419,22 +427,14 @@ private:
           if (Name == "clear" || Name == "erase" || Name == "pop_back" ||
               Name == "pop_front" || Name == "extract" || Name == "swap" ||
               Name == "assign" || Name == "resize") {
-            HasStore = true;
-            for (const Expr *Arg : M->arguments())
-              scan(Arg);
-            emit(BodyOpKind::Clear, Member->Var, E, "", Member->Record,
-                 Member->Field);
+            unlink(*Member, M);
             return;
           }
         }
       if (MD && inSystemHeader(MD) && MD->getName() == "reset") {
         const Expr *Object = M->getImplicitObjectArgument();
         if (auto Member = countedMember(Object)) {
-          HasStore = true;
-          for (const Expr *Arg : M->arguments())
-            scan(Arg);
-          emit(BodyOpKind::Clear, Member->Var, E, "", Member->Record,
-               Member->Field);
+          unlink(*Member, M);
           return;
         }
         if (auto Var = tracked(Object)) {

@@ -178,6 +178,15 @@ private:
     Active.erase(Op.Callee);
   }
 
+  /// The current links out of `O`.
+  std::vector<size_t> linksFrom(ObjectId O) const {
+    std::vector<size_t> Ids;
+    for (auto It = Edges.lower_bound({O, "", "", 0});
+         It != Edges.end() && It->first.Object == O; ++It)
+      Ids.push_back(It->second);
+    return Ids;
+  }
+
   /// The links along the shortest chain of current links from `From` to
   /// `To`; empty when there is none (or when From == To).
   std::vector<size_t> path(ObjectId From, ObjectId To) const {
@@ -189,12 +198,11 @@ private:
     while (!Queue.empty()) {
       ObjectId O = Queue.front();
       Queue.pop_front();
-      for (auto It = Edges.lower_bound({O, "", "", 0});
-           It != Edges.end() && It->first.Object == O; ++It) {
-        ObjectId T = Links[It->second].To;
+      for (size_t Id : linksFrom(O)) {
+        ObjectId T = Links[Id].To;
         if (T == NoObject || Parent.count(T))
           continue;
-        Parent[T] = {O, It->second};
+        Parent[T] = {O, Id}; // the link that reached T
         if (T == To) {
           std::vector<size_t> Ids;
           for (ObjectId X = To; X != From; X = Parent[X].first)
@@ -222,9 +230,8 @@ private:
     while (!Queue.empty()) {
       ObjectId O = Queue.front();
       Queue.pop_front();
-      for (auto It = Edges.lower_bound({O, "", "", 0});
-           It != Edges.end() && It->first.Object == O; ++It) {
-        ObjectId T = Links[It->second].To;
+      for (size_t Id : linksFrom(O)) {
+        ObjectId T = Links[Id].To;
         if (T != NoObject && !Objects[T].Tainted) {
           Objects[T].Tainted = true;
           Queue.push_back(T);
