@@ -10,52 +10,46 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
-example_build="$build/examples/scene-graph"
 
 "$root/scripts/setup.sh"
 cmake -S "$root" -B "$build" -G Ninja > /dev/null
 ninja -C "$build" -j "${JOBS:-2}" cyclint
-cmake -S "$root/examples/scene-graph" -B "$example_build" -G Ninja \
-  -DCMAKE_EXPORT_COMPILE_COMMANDS=ON > /dev/null
 
-echo
-echo "\$ build/cyclint -p ${example_build#"$root/"}"
-status=0
-# Both streams, in order: findings on stdout, then the summary on stderr.
-output=$("$build/cyclint" -p "$example_build" 2>&1) || status=$?
-printf '%s\n' "$output"
-
-if ((status != 1)); then
-  echo "example.sh: cyclint exited with $status; expected 1 (findings)" >&2
-  exit 1
-fi
-# The two cycles the example is built around (examples/scene-graph/README.md).
-for member in "'sg::Animator::target' closes" "'editor::SelectionTracker::scene' closes"; do
-  if ! grep -qF -- "$member" <<<"$output"; then
-    echo "example.sh: expected a warning at $member" >&2
+# run_example NAME WARNINGS EXPECTED...: configures examples/NAME, runs
+# cyclint on it, and checks that it reports exactly WARNINGS warnings, among
+# them one containing each EXPECTED text (its README shows them).
+run_example() {
+  local name=$1 count=$2
+  shift 2
+  local dir="$build/examples/$name"
+  cmake -S "$root/examples/$name" -B "$dir" -G Ninja \
+    -DCMAKE_EXPORT_COMPILE_COMMANDS=ON > /dev/null
+  echo
+  echo "\$ build/cyclint -p ${dir#"$root/"}"
+  local status=0 output
+  # Both streams, in order: findings on stdout, then the summary on stderr.
+  output=$("$build/cyclint" -p "$dir" 2>&1) || status=$?
+  printf '%s\n' "$output"
+  if ((status != 1)); then
+    echo "example.sh: cyclint exited with $status on $name; expected 1 (findings)" >&2
     exit 1
   fi
-done
-if (($(grep -c ': warning: ' <<<"$output") != 2)); then
-  echo "example.sh: expected exactly 2 warnings" >&2
-  exit 1
-fi
+  local text
+  for text in "$@"; do
+    if ! grep -qF -- "$text" <<<"$output"; then
+      echo "example.sh: expected a warning with $text in $name" >&2
+      exit 1
+    fi
+  done
+  if (($(grep -c ': warning: ' <<<"$output") != count)); then
+    echo "example.sh: expected exactly $count warning(s) in $name" >&2
+    exit 1
+  fi
+}
 
-nodes_build="$build/examples/linked-nodes"
-cmake -S "$root/examples/linked-nodes" -B "$nodes_build" -G Ninja > /dev/null
-echo
-echo "\$ build/cyclint -p ${nodes_build#"$root/"}"
-status=0
-output=$("$build/cyclint" -p "$nodes_build" 2>&1) || status=$?
-printf '%s\n' "$output"
-if ((status != 1)); then
-  echo "example.sh: cyclint exited with $status on linked-nodes; expected 1" >&2
-  exit 1
-fi
-if ! grep -qF -- "'node2->next = node1' closes a reference cycle" <<<"$output" ||
-   (($(grep -c ': warning: ' <<<"$output") != 1)); then
-  echo "example.sh: expected exactly the warning at node2->next = node1" >&2
-  exit 1
-fi
+run_example scene-graph 2 "'sg::Animator::target' closes" \
+  "'editor::SelectionTracker::scene' closes"
+run_example linked-nodes 1 "'node2->next = node1' closes a reference cycle"
+
 echo
 echo "example.sh: cyclint found the reference cycles of examples/scene-graph and examples/linked-nodes."
