@@ -437,7 +437,7 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
                 ? parseDatabase(Options, Runtimes, Result, AllFacts)
                 : importFacts(Options, Runtimes, Result, AllFacts);
   if (E)
-    return std::move(E);
+    return E;
 
   llvm::stable_sort(Result.Failures, [](const TUFailure &A, const TUFailure &B) {
     return A.File < B.File;

@@ -343,7 +343,7 @@ llvm::Expected<CPythonModel> CPythonModel::fromYAML(StringRef Text,
                                                    StringRef SourceName) {
   YamlCPython Y;
   if (llvm::Error E = parseDocument(Text, SourceName, /*Extension=*/false, Y))
-    return std::move(E);
+    return E;
   CPythonModel M;
   merge(M.Data, Y);
   for (const char *Flag : {"Py_TPFLAGS_HAVE_GC", "Py_TPFLAGS_HEAPTYPE",

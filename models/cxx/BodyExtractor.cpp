@@ -564,7 +564,7 @@ private:
         Object = *Var;
       else if (Obj)
         scan(Obj);
-    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C)) {
+    } else if (isa<CXXOperatorCallExpr>(C)) {
       if (isa<CXXMethodDecl>(FD) && !Actuals.empty()) {
         if (auto Var = derefBase(Actuals.front()))
           Object = *Var;
