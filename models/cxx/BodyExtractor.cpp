@@ -12,6 +12,7 @@
 #include "models/cxx/BodyExtractor.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -552,6 +553,17 @@ private:
     const FunctionDecl *FD = C->getDirectCallee();
     if (!FD || inSystemHeader(FD) || FD->isVariadic())
       return false;
+    // A virtual call may run an override that unlinks what the static
+    // callee does not: don't know, unless nothing can override it.
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      if (MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
+          !MD->getParent()->hasAttr<FinalAttr>()) {
+        const auto *M = dyn_cast<CXXMemberCallExpr>(C);
+        const auto *Callee =
+            M ? dyn_cast<MemberExpr>(M->getCallee()->IgnoreParens()) : nullptr;
+        if (!Callee || !Callee->hasQualifier())
+          return false;
+      }
     const FunctionDecl *Def = FD->getDefinition();
     SmallString<128> USR;
     if (index::generateUSRForDecl(Def ? Def : FD, USR))

@@ -84,6 +84,21 @@ void recursion() { // a recursive callee is not followed: don't know
   recurse(a, 3);
 }
 
+struct Base {
+  std::shared_ptr<Base> next, spare;
+  virtual ~Base() = default;
+  // This body unlinks nothing, but an override may.
+  virtual void detach() { spare = std::make_shared<Base>(); }
+};
+
+void detachVirtually() { // the dynamic callee is unknown: don't know
+  auto a = std::make_shared<Base>();
+  auto b = std::make_shared<Base>();
+  a->next = b;
+  b->next = a;
+  a->detach();
+}
+
 void inBranch(bool link) {
   auto a = std::make_shared<Node>();
   auto b = std::make_shared<Node>();
