@@ -68,6 +68,11 @@ llvm::Expected<CheckSet> createChecks(const std::vector<CheckInfo> &Registry,
     if (Parsed->enables(std::string("cyclint-") + Info.Name))
       Set.Enabled.push_back(std::move(C));
   }
+  auto Names = std::make_shared<std::set<std::string>>();
+  for (const std::unique_ptr<Check> &C : Set.Enabled)
+    Names->insert(C->name());
+  for (const std::unique_ptr<Check> &C : Set.Enabled)
+    C->setEnabledChecks(Names);
   // A key no check stored is a typo (or a check that does not exist): an
   // error rather than a silent default. Unknown keys come first, in order.
   std::vector<std::string> Known;

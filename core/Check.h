@@ -22,6 +22,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -107,6 +108,17 @@ public:
   const std::string &name() const { return Name; }
   const OptionsView &options() const { return Options; }
 
+  /// Whether check `Name` (without the prefix) runs in this run too, as
+  /// clang-tidy's ClangTidyContext::isCheckEnabled: a check leaves to a
+  /// sibling what the sibling says better, but only when the sibling runs.
+  /// createChecks() tells every check it enables.
+  bool isCheckEnabled(llvm::StringRef Other) const {
+    return EnabledChecks && EnabledChecks->count(Other.str());
+  }
+  void setEnabledChecks(std::shared_ptr<const std::set<std::string>> Names) {
+    EnabledChecks = std::move(Names);
+  }
+
 protected:
   /// Appends a finding of this check at `Loc`; add notes with .note().
   Finding &report(std::vector<Finding> &Out, SourceLocation Loc,
@@ -114,6 +126,9 @@ protected:
 
   std::string Name;
   OptionsView Options;
+
+private:
+  std::shared_ptr<const std::set<std::string>> EnabledChecks;
 };
 
 template <typename ViewT> class ViewCheck : public Check {

@@ -213,6 +213,16 @@ bool isHandleMember(const OwnershipGraph &G, const GraphEdge &E) {
          Record.Bases.empty() && !Record.Polymorphic;
 }
 
+/// A witness's members as the statement level names them (record USR,
+/// field).
+std::set<std::pair<std::string, std::string>>
+memberNames(const OwnershipGraph &G, const std::vector<MemberRef> &Members) {
+  std::set<std::pair<std::string, std::string>> Names;
+  for (MemberRef M : Members)
+    Names.insert({G.node(M.Record).USR, G.field(M).Name});
+  return Names;
+}
+
 } // namespace
 
 void OwnershipCycleCheck::storeOptions(OptionMap &Out) const {
@@ -222,6 +232,16 @@ void OwnershipCycleCheck::storeOptions(OptionMap &Out) const {
 
 void OwnershipCycleCheck::check(const OwnershipGraph &G,
                                 std::vector<Finding> &Out) {
+  std::set<std::set<std::pair<std::string, std::string>>> StatementMembers;
+  if (isCheckEnabled("reference-cycle"))
+    for (const ProgramCycle &P : G.statementCycles()) {
+      std::set<std::pair<std::string, std::string>> Members;
+      for (const StatementLink &L : P.Cycle.Links) {
+        const BodyOp &Store = L.Function->Ops[L.Store];
+        Members.insert({Store.Record, Store.Field});
+      }
+      StatementMembers.insert(std::move(Members));
+    }
   std::vector<bool> InComponent(G.nodes().size(), false);
   // Name order, independent of node numbering; structural edges last.
   auto Key = [&](const GraphEdge *E) {
@@ -292,6 +312,10 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
           !HasBackLink)
         continue;
       if (!Reported.insert(Members).second)
+        continue;
+      // The same cycle made by the program's statements: reported there, at
+      // the statement, with the objects named.
+      if (StatementMembers.count(memberNames(G, Members)))
         continue;
 
       // The member to weaken, then the cycle rotated to start there.

@@ -1,8 +1,10 @@
 //===- ReferenceCycleCheck.cpp - cyclint-reference-cycle ------------------===//
 //
-// One warning per cycle, at the store that closes it (the last of its stores
-// to run), and one note per store of the cycle in cycle order, each naming
-// the variables the code used and the member.
+// One warning per cycle the program's statements make (the view's
+// statementCycles(): each found once, in the function that makes it), at
+// the store that closes it (the last of its stores to run), and one note per
+// store of the cycle in cycle order, each naming the variables the code used
+// and the member.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,43 +12,38 @@
 #include "checks/cxx/Wording.h"
 #include "models/cxx/PointsTo.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 namespace cyclint {
 
 void ReferenceCycleCheck::check(const OwnershipGraph &G,
                                 std::vector<Finding> &Out) {
-  FunctionIndex Callees;
-  for (const FunctionFact &F : G.functions())
-    Callees[F.USR] = &F;
-  for (const FunctionFact &F : G.functions()) {
-    for (const StatementCycle &C : findStatementCycles(F, Callees)) {
-      auto StoreOf = [](const StatementLink &L) -> const BodyOp & {
-        return L.Function->Ops[L.Store];
-      };
-      const BodyOp &Closing = StoreOf(C.Links.front());
-      // Cycles through several members are the type-level check's.
-      bool OneMember = true;
-      for (const StatementLink &L : C.Links)
-        OneMember &= StoreOf(L).Record == Closing.Record &&
-                     StoreOf(L).Field == Closing.Field;
-      if (!OneMember)
-        continue;
-      std::string Member = G.recordName(Closing.Record) + "::" + Closing.Field;
-      std::vector<std::string> Path;
-      for (const StatementLink &L : C.Links)
-        Path.push_back(L.From);
-      Path.push_back(Path.front());
-      const BodyOp &Top = F.Ops[C.Links.front().TopOp];
-      Finding &Finding =
-          report(Out, Top.Loc,
-                 wording::statementCycle(wording::statementText(Top), Member,
-                                         Path));
-      for (const StatementLink &L : C.Links) {
-        const BodyOp &Made = F.Ops[L.TopOp];
-        Finding.note(Made.Loc,
-                     wording::statementEdge(
-                         L.From, Closing.Field, Member, L.To,
-                         Made.Kind == BodyOpKind::Call ? Made.Method : ""));
-      }
+  auto StoreOf = [](const StatementLink &L) -> const BodyOp & {
+    return L.Function->Ops[L.Store];
+  };
+  auto MemberOf = [&](const StatementLink &L) {
+    return G.recordName(StoreOf(L).Record) + "::" + StoreOf(L).Field;
+  };
+  for (const ProgramCycle &P : G.statementCycles()) {
+    const FunctionFact &F = *P.Function;
+    const StatementCycle &C = P.Cycle;
+    std::vector<std::string> Members, Path;
+    for (const StatementLink &L : C.Links) {
+      if (!llvm::is_contained(Members, MemberOf(L)))
+        Members.push_back(MemberOf(L));
+      Path.push_back(L.From);
+    }
+    Path.push_back(Path.front());
+    const BodyOp &Top = F.Ops[C.Links.front().TopOp];
+    Finding &Finding = report(
+        Out, Top.Loc,
+        wording::statementCycle(wording::statementText(Top), Members, Path));
+    for (const StatementLink &L : C.Links) {
+      const BodyOp &Made = F.Ops[L.TopOp];
+      Finding.note(Made.Loc,
+                   wording::statementEdge(
+                       L.From, StoreOf(L).Field, MemberOf(L), L.To,
+                       Made.Kind == BodyOpKind::Call ? Made.Method : ""));
     }
   }
 }

@@ -68,14 +68,18 @@ std::string statementText(const BodyOp &Op) {
 }
 
 std::string statementCycle(const std::string &Closing,
-                           const std::string &Member,
+                           const std::vector<std::string> &Members,
                            const std::vector<std::string> &Path) {
   std::string Text = Closing + " closes a reference cycle that is never freed (";
   for (size_t I = 0; I < Path.size(); ++I)
     Text += (I ? " -> " : "") + Path[I];
-  return Text + ", through " + quoted(Member) +
-         "); break the cycle before the objects are dropped, or make the "
-         "member a weak reference";
+  Text += ", through ";
+  for (size_t I = 0; I < Members.size(); ++I)
+    Text += (I == 0 ? "" : I + 1 == Members.size() ? " and " : ", ") +
+            quoted(Members[I]);
+  return Text + "); break the cycle before the objects are dropped, or make " +
+         (Members.size() == 1 ? "the member" : "one of the members") +
+         " a weak reference";
 }
 
 std::string statementEdge(const std::string &From, const std::string &Field,

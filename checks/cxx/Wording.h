@@ -40,9 +40,10 @@ std::string statementObject(const std::string &Var);
 std::string statementText(const BodyOp &Op);
 /// `<Closing> closes a reference cycle that is never freed (node2 -> node1
 /// -> node2, through 'Node::next'); ...`; `Path` names the objects, the
-/// first one repeated at the end.
+/// first one repeated at the end; `Members` the distinct members, in cycle
+/// order.
 std::string statementCycle(const std::string &Closing,
-                           const std::string &Member,
+                           const std::vector<std::string> &Members,
                            const std::vector<std::string> &Path);
 /// `'node1->next' ('Node::next') keeps 'node2' alive`, and `, set by the
 /// call to 'Node::setNext'` when a callee made the link.

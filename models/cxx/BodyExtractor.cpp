@@ -31,8 +31,10 @@ namespace {
 
 /// What an expression evaluates to, as far as the analysis follows it.
 struct Value {
-  enum Kind { Null, Var, Alloc, Unknown } K = Unknown;
-  std::string Name; // Var: the variable; Alloc: the allocated record's USR
+  enum Kind { Null, Var, Alloc, This, Unknown } K = Unknown;
+  /// Var: the variable; Alloc: the allocated record's USR; This: how the
+  /// code spells it (`shared_from_this()`).
+  std::string Name;
 };
 
 class BodyReader {
@@ -178,6 +180,32 @@ private:
     return isa<CXXNewExpr>(E);
   }
 
+  /// A counted pointer to the object a method runs on, as the code spells
+  /// it: `shared_from_this()` (std, boost; Qt's `sharedFromThis()`), a
+  /// counted pointer constructed from `this` (`IntrusiveRefCntPtr<T>(this)`,
+  /// `scoped_refptr<T>(this)`), or a library wrapper of `this`
+  /// (`base::WrapRefCounted(this)`).
+  std::optional<std::string> thisPointer(const Expr *E) {
+    if (!ThisVar || !countedTarget(E->getType().getNonReferenceType()))
+      return std::nullopt;
+    if (const auto *M = dyn_cast<CXXMemberCallExpr>(E))
+      if (const CXXMethodDecl *MD = M->getMethodDecl())
+        if ((MD->getName() == "shared_from_this" ||
+             MD->getName() == "sharedFromThis") &&
+            isa<CXXThisExpr>(strip(M->getImplicitObjectArgument())))
+          return MD->getName().str() + "()";
+    auto IsThis = [](const Expr *A) { return isa<CXXThisExpr>(strip(A)); };
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E))
+      if (C->getNumArgs() >= 1 && IsThis(C->getArg(0)))
+        return std::string("this");
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *FD = Call->getDirectCallee())
+        if (inSystemHeader(FD) && Call->getNumArgs() == 1 &&
+            IsThis(Call->getArg(0)))
+          return FD->getName().str() + "(this)";
+    return std::nullopt;
+  }
+
   Value valueOf(const Expr *E) {
     E = sameObject(E);
     if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
@@ -190,6 +218,8 @@ private:
       if (auto T = countedTarget(C->getType()); T && isNewExpr(C->getArg(0)))
         return {Value::Alloc, *T};
     }
+    if (auto Spelled = thisPointer(E))
+      return {Value::This, *Spelled};
     if (auto Name = tracked(E))
       return {Value::Var, *Name};
     if (const auto *Call = dyn_cast<CallExpr>(E))
@@ -238,13 +268,15 @@ private:
     if (!F || !(Collection ? countedCollection(F->getType())
                            : bool(countedTarget(F->getType()))))
       return std::nullopt;
-    auto Var = derefBase(ME->getBase());
-    if (!Var)
-      return std::nullopt;
     std::string Record = USROf(F->getParent());
     if (Record.empty())
       return std::nullopt;
-    return MemberTarget{*Var, Record, F->getName().str()};
+    // An object the analysis does not follow (an element of a container, a
+    // reference it did not track) is the empty variable: storing into it
+    // hands the stored object to an owner out of sight, and its stores and
+    // clears still tell the whole-program step that the member is written.
+    return MemberTarget{derefBase(ME->getBase()).value_or(""), Record,
+                        F->getName().str()};
   }
 
   void emit(BodyOpKind Kind, std::string Var, const Expr *At,
@@ -288,6 +320,15 @@ private:
       std::string Temp = "$new@" + std::to_string(L.Line) + ":" +
                          std::to_string(L.Column);
       allocate(Temp, Rhs, Rhs, V.Name);
+      return Temp;
+    }
+    case Value::This: {
+      // A variable of its own, so that a diagnostic quotes the code's
+      // spelling: `child->parent = shared_from_this()`.
+      SourceLocation L = TU.location(Rhs->getBeginLoc());
+      std::string Temp = V.Name + "@" + std::to_string(L.Line) + ":" +
+                         std::to_string(L.Column);
+      emit(BodyOpKind::Assign, Temp, At, *ThisVar);
       return Temp;
     }
     case Value::Unknown:
@@ -339,7 +380,7 @@ private:
     HasStore = true;
     for (const Expr *Arg : Args) {
       Value V = valueOf(Arg);
-      if (V.K != Value::Var && V.K != Value::Alloc) {
+      if (V.K != Value::Var && V.K != Value::Alloc && V.K != Value::This) {
         scan(Arg);
         continue;
       }
@@ -594,7 +635,7 @@ private:
     bool Any = !Object.empty();
     for (const Expr *A : Actuals) {
       Value V = valueOf(A);
-      if (V.K == Value::Var || V.K == Value::Alloc) {
+      if (V.K == Value::Var || V.K == Value::Alloc || V.K == Value::This) {
         Args.push_back(materialize(A, At));
         Any = true;
       } else {

@@ -375,4 +375,11 @@ bool OwnershipGraph::sameHierarchy(NodeId A, NodeId B) const {
   return Hierarchies.isEquivalent(A, B);
 }
 
+const std::vector<ProgramCycle> &OwnershipGraph::statementCycles() const {
+  if (!StatementCycles)
+    StatementCycles = std::make_shared<const std::vector<ProgramCycle>>(
+        findProgramCycles(Functions));
+  return *StatementCycles;
+}
+
 } // namespace cyclint

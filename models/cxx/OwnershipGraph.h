@@ -20,6 +20,7 @@
 #define CYCLINT_MODELS_CXX_OWNERSHIPGRAPH_H
 
 #include "core/Runtime.h"
+#include "models/cxx/PointsTo.h"
 #include "models/cxx/RecordFacts.h"
 
 #include "llvm/ADT/EquivalenceClasses.h"
@@ -120,9 +121,14 @@ public:
   /// The name of the record with this USR (its first definition), or the
   /// USR itself when no TU defined it.
   std::string recordName(llvm::StringRef USR) const;
+  /// The cycles the program's statements make (findProgramCycles), computed
+  /// once, on first use, for every check that asks (checks run one after
+  /// another, on one thread).
+  const std::vector<ProgramCycle> &statementCycles() const;
 
 private:
   class Builder;
+  mutable std::shared_ptr<const std::vector<ProgramCycle>> StatementCycles;
   std::vector<FunctionFact> Functions;
   std::vector<GraphNode> Nodes;
   std::vector<GraphEdge> Edges;

@@ -2,6 +2,7 @@
 
 #include "models/cxx/PointsTo.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
@@ -36,7 +37,10 @@ struct Slot {
 
 struct Object {
   bool Tainted = false; // escaped, or one of many (a site in a loop)
-  std::string Name;     // the variable it was made for, for diagnostics
+  /// `this` or a parameter of the analyzed function (made before it ran), or
+  /// an object one of them keeps alive: still reachable after it returns.
+  bool Outside = false;
+  std::string Name; // the variable it was made for, for diagnostics
 };
 
 struct Link {
@@ -51,7 +55,18 @@ public:
       : Top(Top), Callees(Callees) {}
 
   std::vector<StatementCycle> run() {
-    exec(Top, {}, /*Once=*/true, /*Depth=*/0, 0);
+    // `this` and the parameters are objects of their own: what the
+    // function links them to is certain when it returns, even though what
+    // they held before is not known.
+    std::vector<ObjectId> Args;
+    for (size_t I = 0; I < Top.Params.size(); ++I) {
+      Args.push_back(NoObject);
+      if (Top.Params[I].empty())
+        continue;
+      Objects.push_back({false, true, displayVar(Top.Params[I]).str()});
+      Args.back() = ObjectId(Objects.size() - 1);
+    }
+    exec(Top, Args, /*Once=*/true, /*Depth=*/0, 0);
     if (Steps > MaxSteps)
       return {};
     return confirmed();
@@ -111,7 +126,8 @@ private:
       // A site in a loop stands for many objects; one made in a callee is
       // named by its site, not by a variable of the analyzed function.
       bool Named = Depth == 0 && !llvm::StringRef(Op.Var).starts_with("$");
-      Objects.push_back({!Once, Named ? displayVar(Op.Var).str() : ""});
+      Objects.push_back(
+          {!Once, false, Named ? displayVar(Op.Var).str() : ""});
       bind(Fr, Op.Var, ObjectId(Objects.size() - 1), Once);
       return;
     }
@@ -122,7 +138,7 @@ private:
       taint(Fr.lookup(Op.Var));
       return;
     case BodyOpKind::Call:
-      call(Op, Fr, Once, Depth, TopOp);
+      call(Fn, I, Fr, Once, Depth, TopOp);
       return;
     case BodyOpKind::Clear:
     case BodyOpKind::Store:
@@ -150,7 +166,9 @@ private:
     size_t Id = Links.size();
     Slot At{Base, Op.Record, Op.Field,
             Op.Kind == BodyOpKind::Insert ? Id + 1 : 0};
-    Links.push_back({{TopOp, &Fn, I, "", ""}, Base, Target, At});
+    StatementLink Info{TopOp, &Fn, I, "", "", CallStack};
+    Info.Chain.push_back({&Fn, I});
+    Links.push_back({std::move(Info), Base, Target, At});
     Edges[At] = Id;
     if (Target == NoObject)
       return;
@@ -161,8 +179,9 @@ private:
     Candidates.push_back(std::move(Path));
   }
 
-  void call(const BodyOp &Op, Frame &Fr, bool Once, unsigned Depth,
-            size_t TopOp) {
+  void call(const FunctionFact &Caller, size_t CallOp, Frame &Fr, bool Once,
+            unsigned Depth, size_t TopOp) {
+    const BodyOp &Op = Caller.Ops[CallOp];
     std::vector<ObjectId> Args;
     for (const std::string &A : Op.Args)
       Args.push_back(Fr.lookup(A));
@@ -174,7 +193,9 @@ private:
       return;
     }
     Active.insert(Op.Callee);
+    CallStack.push_back({&Caller, CallOp});
     exec(*It->second, Args, Once, Depth + 1, TopOp);
+    CallStack.pop_back();
     Active.erase(Op.Callee);
   }
 
@@ -220,20 +241,22 @@ private:
     return Objects[O].Name.empty() ? "a new object" : Objects[O].Name;
   }
 
-  /// Whatever an escaped object reaches through current links is reachable
-  /// from code the analysis does not see too.
-  void propagateTaint() {
+  /// Sets `Flag` on every object that one with it reaches through current
+  /// links: whatever an escaped object reaches is reachable from code the
+  /// analysis does not see too, and whatever `this` or a parameter reaches
+  /// is still held when the function returns.
+  void propagate(bool Object::*Flag) {
     std::deque<ObjectId> Queue;
     for (ObjectId O = 0; O < ObjectId(Objects.size()); ++O)
-      if (Objects[O].Tainted)
+      if (Objects[O].*Flag)
         Queue.push_back(O);
     while (!Queue.empty()) {
       ObjectId O = Queue.front();
       Queue.pop_front();
       for (size_t Id : linksFrom(O)) {
         ObjectId T = Links[Id].To;
-        if (T != NoObject && !Objects[T].Tainted) {
-          Objects[T].Tainted = true;
+        if (T != NoObject && !(Objects[T].*Flag)) {
+          Objects[T].*Flag = true;
           Queue.push_back(T);
         }
       }
@@ -242,7 +265,8 @@ private:
 
   /// The candidates still certain at the end of the function.
   std::vector<StatementCycle> confirmed() {
-    propagateTaint();
+    propagate(&Object::Tainted);
+    propagate(&Object::Outside);
     std::vector<StatementCycle> Out;
     std::set<std::vector<size_t>> Seen;
     for (const std::vector<size_t> &C : Candidates) {
@@ -261,6 +285,7 @@ private:
         continue;
       StatementCycle Cycle;
       for (size_t Id : C) {
+        Cycle.Outside |= Objects[Links[Id].From].Outside;
         StatementLink Info = Links[Id].Info;
         Info.From = name(Links[Id].From);
         Info.To = name(Links[Id].To);
@@ -278,6 +303,7 @@ private:
   std::map<Slot, size_t> Edges; // the current link of each slot
   std::vector<std::vector<size_t>> Candidates;
   llvm::StringSet<> Active; // callees being applied (no recursion)
+  std::vector<OpRef> CallStack; // the calls being applied, outermost first
   size_t Steps = 0;
 };
 
@@ -286,6 +312,92 @@ private:
 std::vector<StatementCycle> findStatementCycles(const FunctionFact &F,
                                                 const FunctionIndex &Callees) {
   return Interpreter(F, Callees).run();
+}
+
+namespace {
+
+using MemberKey = std::pair<std::string, std::string>; // record USR, field
+
+const BodyOp &storeOf(const StatementLink &L) {
+  return L.Function->Ops[L.Store];
+}
+
+/// The functions that may unlink each member: a clear, or a store of a value
+/// the analysis does not know (which may be null).
+std::map<MemberKey, std::vector<const FunctionFact *>>
+unlinkers(const std::vector<FunctionFact> &Functions) {
+  std::map<MemberKey, std::vector<const FunctionFact *>> Out;
+  for (const FunctionFact &F : Functions)
+    for (const BodyOp &Op : F.Ops)
+      if (Op.Kind == BodyOpKind::Clear ||
+          (Op.Kind == BodyOpKind::Store && Op.Value.empty()))
+        Out[{Op.Record, Op.Field}].push_back(&F);
+  return Out;
+}
+
+/// True when some function other than a destructor of the cycle's records
+/// may unlink one of its members.
+bool mayBeBrokenElsewhere(
+    const StatementCycle &C,
+    const std::map<MemberKey, std::vector<const FunctionFact *>> &Unlinkers) {
+  std::set<std::string> Records;
+  for (const StatementLink &L : C.Links)
+    Records.insert(storeOf(L).Record);
+  auto IsDestructorOfCycle = [&](const FunctionFact *F) {
+    for (const std::string &R : Records)
+      if (llvm::StringRef(F->USR).starts_with(R + "@F@~"))
+        return true;
+    return false;
+  };
+  for (const StatementLink &L : C.Links) {
+    auto It = Unlinkers.find({storeOf(L).Record, storeOf(L).Field});
+    if (It != Unlinkers.end() &&
+        !llvm::all_of(It->second, IsDestructorOfCycle))
+      return true;
+  }
+  return false;
+}
+
+using CycleKey = std::vector<std::vector<OpRef>>;
+
+CycleKey keyOf(const StatementCycle &C, size_t Drop) {
+  CycleKey Key;
+  for (const StatementLink &L : C.Links)
+    Key.emplace_back(L.Chain.begin() + Drop, L.Chain.end());
+  llvm::sort(Key);
+  return Key;
+}
+
+/// The links all made by one call of the analyzed function.
+bool madeByOneCall(const StatementCycle &C) {
+  for (const StatementLink &L : C.Links)
+    if (L.Chain.size() < 2 || L.Chain.front() != C.Links.front().Chain.front())
+      return false;
+  return true;
+}
+
+} // namespace
+
+std::vector<ProgramCycle>
+findProgramCycles(const std::vector<FunctionFact> &Functions) {
+  FunctionIndex Callees;
+  for (const FunctionFact &F : Functions)
+    Callees[F.USR] = &F;
+  auto Unlinkers = unlinkers(Functions);
+  std::vector<ProgramCycle> Found;
+  std::set<CycleKey> Keys;
+  for (const FunctionFact &F : Functions)
+    for (StatementCycle &C : findStatementCycles(F, Callees)) {
+      if (C.Outside && mayBeBrokenElsewhere(C, Unlinkers))
+        continue;
+      Keys.insert(keyOf(C, 0));
+      Found.push_back({&F, std::move(C)});
+    }
+  std::vector<ProgramCycle> Out;
+  for (ProgramCycle &P : Found)
+    if (!madeByOneCall(P.Cycle) || !Keys.count(keyOf(P.Cycle, 1)))
+      Out.push_back(std::move(P));
+  return Out;
 }
 
 } // namespace cyclint

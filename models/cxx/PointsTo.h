@@ -34,6 +34,9 @@ namespace cyclint {
 /// Function facts by USR: the callees whose facts a call applies.
 using FunctionIndex = llvm::StringMap<const FunctionFact *>;
 
+/// One operation of one function.
+using OpRef = std::pair<const FunctionFact *, size_t>;
+
 /// One link of a cycle: object `From` keeps `To` alive through the member
 /// of `Store` (an op of `Function`), made by op `TopOp` of the analyzed
 /// function (the store itself, or the call that led to it).
@@ -42,15 +45,40 @@ struct StatementLink {
   const FunctionFact *Function = nullptr;
   size_t Store = 0;
   std::string From, To; // the objects, as a diagnostic names them
+  /// The calls from the analyzed function down to the store, then the
+  /// store: what makes two reports of one link the same.
+  std::vector<OpRef> Chain;
 };
 
 struct StatementCycle {
   /// In cycle order, the closing link (the last one made) first.
   std::vector<StatementLink> Links;
+  /// Through `this` or a parameter, or through objects they keep alive:
+  /// objects the caller still holds, so code elsewhere may break the cycle
+  /// later.
+  bool Outside = false;
 };
 
 std::vector<StatementCycle> findStatementCycles(const FunctionFact &F,
                                                 const FunctionIndex &Callees);
+
+/// A cycle the program's code makes, found in `Function`.
+struct ProgramCycle {
+  const FunctionFact *Function = nullptr;
+  StatementCycle Cycle;
+};
+
+/// Every statement cycle of the program, each once:
+///  * a cycle through `this` or parameters is dropped when some function
+///    (but a destructor of one of its records, which cannot run while the
+///    cycle holds) clears or overwrites one of its members with an unknown
+///    value: the program breaks such links by hand, and whether it does for
+///    this cycle is not known;
+///  * a cycle that one call makes entirely is reported in the callee, when
+///    the callee's own analysis reports it (`connect(a, b)` once, in
+///    `connect`, not again at each caller).
+std::vector<ProgramCycle>
+findProgramCycles(const std::vector<FunctionFact> &Functions);
 
 } // namespace cyclint
 

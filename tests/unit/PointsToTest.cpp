@@ -157,6 +157,93 @@ TEST(PointsToTest, UnknownValuesLinkNothing) {
               IsEmpty());
 }
 
+TEST(PointsToTest, ThisAndParametersAreObjectsFromOutside) {
+  FunctionFact Pair = ops({"store this o", "store o this"});
+  Pair.Params = {"this", "o"};
+  std::vector<StatementCycle> Found = findStatementCycles(Pair, {});
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_TRUE(Found[0].Outside);
+  EXPECT_EQ(Found[0].Links[0].From, "o");
+  EXPECT_EQ(Found[0].Links[0].To, "this");
+  // Locals only: nobody else can reach them after the function returns.
+  std::vector<StatementCycle> Local =
+      findStatementCycles(ops({"alloc a", "alloc b", "store a b", "store b a"}), {});
+  ASSERT_EQ(Local.size(), 1u);
+  EXPECT_FALSE(Local[0].Outside);
+  // Locals that `this` keeps alive are held from outside too.
+  FunctionFact Held = ops({"alloc a", "alloc b", "store a b", "store b a",
+                           "store this a"});
+  Held.Params = {"this"};
+  Found = findStatementCycles(Held, {});
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_TRUE(Found[0].Outside);
+}
+
+/// The stores of each program cycle, by function name.
+std::vector<std::pair<std::string, std::vector<size_t>>>
+programCycles(const std::vector<FunctionFact> &Fs) {
+  std::vector<std::pair<std::string, std::vector<size_t>>> Out;
+  for (const ProgramCycle &P : findProgramCycles(Fs)) {
+    std::vector<size_t> Stores;
+    for (const StatementLink &L : P.Cycle.Links)
+      Stores.push_back(L.Store);
+    Out.push_back({P.Function->Name, Stores});
+  }
+  return Out;
+}
+
+TEST(PointsToTest, CyclesFromOutsideNeedAProgramThatNeverUnlinks) {
+  FunctionFact Pair = ops({"store this o", "store o this"});
+  Pair.USR = "c:@S@Node@F@pair#";
+  Pair.Name = "Node::pair";
+  Pair.Params = {"this", "o"};
+  EXPECT_THAT(programCycles({Pair}),
+              ElementsAre(std::make_pair(std::string("Node::pair"),
+                                         std::vector<size_t>{1, 0})));
+  // A destructor of the cycle's record never runs while the cycle holds.
+  FunctionFact Dtor = ops({"clear this"});
+  Dtor.USR = "c:@S@Node@F@~Node#";
+  Dtor.Name = "Node::~Node";
+  Dtor.Params = {"this"};
+  EXPECT_EQ(programCycles({Pair, Dtor}).size(), 1u);
+  // Any other function that clears the member, or stores an unknown value
+  // in it, may break the cycle: don't know.
+  FunctionFact Unpair = Dtor;
+  Unpair.USR = "c:@S@Node@F@unpair#";
+  EXPECT_THAT(programCycles({Pair, Unpair}), IsEmpty());
+  FunctionFact Retarget = ops({"store this"});
+  Retarget.USR = "c:@S@Node@F@retarget#";
+  Retarget.Params = {"this"};
+  EXPECT_THAT(programCycles({Pair, Retarget}), IsEmpty());
+  // Local objects nobody else holds stay a finding whatever other code does.
+  FunctionFact Local = ops({"alloc a", "alloc b", "store a b", "store b a"});
+  Local.Name = "local";
+  EXPECT_EQ(programCycles({Local, Unpair}).size(), 1u);
+}
+
+TEST(PointsToTest, ACycleOneCallMakesIsReportedInTheCallee) {
+  FunctionFact Connect = ops({"store x y", "store y x"});
+  Connect.USR = "c:@F@connect#";
+  Connect.Name = "connect";
+  Connect.Params = {"", "x", "y"};
+  FunctionFact Caller = ops({"alloc a", "alloc b", "call"});
+  Caller.Name = "caller";
+  Caller.Ops[2].Var = "";
+  Caller.Ops[2].Callee = Connect.USR;
+  Caller.Ops[2].Args = {"", "a", "b"};
+  EXPECT_THAT(programCycles({Caller, Connect}),
+              ElementsAre(std::make_pair(std::string("connect"),
+                                         std::vector<size_t>{1, 0})));
+  // When the callee's own cycle is "don't know" (the program unlinks the
+  // member), the caller's local objects still make one.
+  FunctionFact Unlink = ops({"clear this"});
+  Unlink.USR = "c:@F@unlink#";
+  Unlink.Params = {"this"};
+  EXPECT_THAT(programCycles({Caller, Connect, Unlink}),
+              ElementsAre(std::make_pair(std::string("caller"),
+                                         std::vector<size_t>{1, 0})));
+}
+
 TEST(BodyFactsTest, ExtractedFromCode) {
   TestTU TU = factsFor(R"cpp(
 #include <memory>

@@ -1,8 +1,10 @@
 // RUN: %verify %s
 // A cycle handed to an owner outside the function (a member of `this`, a
-// member container of `this`, an out-parameter) may be unlinked by that
-// owner later (a destructor, a clear()): don't know, so silent. Shapes found
-// validating real code (docs/validation/cxx-statement-cycles.md).
+// member container of `this`) may be unlinked by that owner later (its
+// destructor, a clear()): when the program unlinks one of the cycle's
+// members anywhere, don't know, so silent. One handed to the caller (an
+// out-parameter, a return value) is out of sight. Shapes found validating
+// real code (docs/validation/cxx-statement-cycles.md).
 #include <memory>
 #include <vector>
 
@@ -80,3 +82,21 @@ void reachableFromOwner(std::shared_ptr<Node> &out) {
   b->next = a;
   out = c;
 }
+
+// The owner never unlinks: when a Grid dies, its cells stay.
+struct Cell {
+  std::shared_ptr<Cell> next;
+};
+class Grid {
+public:
+  Grid() {
+    auto a = std::make_shared<Cell>();
+    auto b = std::make_shared<Cell>();
+    a->next = b; // expected-note {{'a->next' ('Cell::next') keeps 'b' alive}}
+    b->next = a; // expected-warning {{'b->next = a' closes a reference cycle that is never freed (b -> a -> b, through 'Cell::next')}} expected-note {{'b->next' ('Cell::next') keeps 'a' alive}}
+    first_ = a;
+  }
+
+private:
+  std::shared_ptr<Cell> first_;
+};

@@ -1,6 +1,7 @@
 // RUN: %verify %s
-// Members that do not count, and cycles through two members (the
-// type-level check's): the statement-level check says nothing about them.
+// Members that do not count; and a cycle through two members that both the
+// type-level and the statement-level analysis see, reported once: at the
+// statement, which names the objects.
 #include <memory>
 
 struct Weak {
@@ -16,15 +17,15 @@ void weakLinks() {
 
 struct Child;
 struct Parent {
-  std::shared_ptr<Child> child; // expected-note {{'Parent::child' (std::shared_ptr) keeps 'Child' alive}}
+  std::shared_ptr<Child> child;
 };
 struct Child {
-  std::shared_ptr<Parent> parent; // expected-warning {{'Child::parent' closes a reference cycle that is never freed (Child -> Parent -> Child)}} expected-note {{'Child::parent' (std::shared_ptr) keeps 'Parent' alive}}
+  std::shared_ptr<Parent> parent;
 };
 
-void parentChild() { // one cycle, reported once: by the type-level check
+void parentChild() {
   auto p = std::make_shared<Parent>();
   auto c = std::make_shared<Child>();
-  p->child = c;
-  c->parent = p;
+  p->child = c; // expected-note {{'p->child' ('Parent::child') keeps 'c' alive}}
+  c->parent = p; // expected-warning {{'c->parent = p' closes a reference cycle that is never freed (c -> p -> c, through 'Child::parent' and 'Parent::child')}} expected-note {{'c->parent' ('Child::parent') keeps 'p' alive}}
 }
