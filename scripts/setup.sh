@@ -19,6 +19,9 @@ packages=(
   # Debian's python3 runs lit and the test helpers; the corpus parses code
   # that includes Python.h and pybind11.
   python3 python3-dev pybind11-dev
+  # The capture-cycle corpus parses boost (bind, function, signals2, thread,
+  # asio) and standalone asio handlers.
+  libboost-dev libasio-dev
 )
 
 missing=()

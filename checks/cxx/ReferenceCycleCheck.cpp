@@ -25,6 +25,8 @@ void ReferenceCycleCheck::check(const OwnershipGraph &G,
     return G.recordName(StoreOf(L).Record) + "::" + StoreOf(L).Field;
   };
   for (const ProgramCycle &P : G.statementCycles()) {
+    if (throughCapture(P.Cycle))
+      continue; // cyclint-capture-cycle's
     const FunctionFact &F = *P.Function;
     const StatementCycle &C = P.Cycle;
     std::vector<std::string> Members, Path;
@@ -40,6 +42,10 @@ void ReferenceCycleCheck::check(const OwnershipGraph &G,
         wording::statementCycle(wording::statementText(Top), Members, Path));
     for (const StatementLink &L : C.Links) {
       const BodyOp &Made = F.Ops[L.TopOp];
+      if (StoreOf(L).Kind == BodyOpKind::Load) {
+        Finding.note(Made.Loc, wording::loadedEdge(L.From, MemberOf(L), L.To));
+        continue;
+      }
       Finding.note(Made.Loc,
                    wording::statementEdge(
                        L.From, StoreOf(L).Field, MemberOf(L), L.To,

@@ -1,12 +1,12 @@
 //===- ReferenceCycleCheck.h - cyclint-reference-cycle ----------*- C++ -*-===//
 //
 // Finds the statement that links objects into a cycle of counted members
-// (`node2->next = node1` after `node1->next = node2`), with the points-to
-// analysis over function bodies (models/cxx/PointsTo.h). It reports only
-// cycles through one member (Node::next): the cycles a self-referential type
-// can form, which cyclint-ownership-cycle leaves alone because the type
-// alone is a list or a tree; cycles through two or more members are that
-// check's. Documentation: docs/checks/reference-cycle.md.
+// (`node2->next = node1` after `node1->next = node2`, `child->parent =
+// shared_from_this()` after `children.push_back(child)`), with the
+// points-to analysis over function bodies (models/cxx/PointsTo.h). Cycles
+// through a callable's captures are cyclint-capture-cycle's; a cycle of the
+// types with the same members is left to this check by
+// cyclint-ownership-cycle. Documentation: docs/checks/reference-cycle.md.
 //
 //===----------------------------------------------------------------------===//
 

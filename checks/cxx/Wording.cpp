@@ -92,5 +92,49 @@ std::string statementEdge(const std::string &From, const std::string &Field,
   return Text;
 }
 
+/// `lambda`, `'std::bind' result`, `'std::thread'`.
+static std::string callableNoun(const std::string &Maker) {
+  if (Maker == "lambda")
+    return "lambda";
+  if (llvm::StringRef(Maker).contains_insensitive("bind"))
+    return quoted(Maker) + " result";
+  return quoted(Maker);
+}
+
+std::string captureCycle(const std::string &Holder, const std::string &Maker,
+                         const std::string &Captured, const std::string &To) {
+  std::string Keeper = Holder.empty() ? "this statement stores"
+                                      : quoted(Holder) + " keeps";
+  return Keeper + " a " + callableNoun(Maker) +
+         (Maker == "lambda" ? " that captures " : " that holds ") +
+         quoted(Captured) + ", a strong reference to " + quoted(To) +
+         ", which keeps the " + callableNoun(Maker) +
+         " alive: a reference cycle that is never freed; capture a weak "
+         "reference instead (weak_from_this(), std::weak_ptr), or reset the "
+         "callable when it is done";
+}
+
+std::string keepsCallable(const std::string &From, const std::string &Field,
+                          const std::string &Member, const std::string &Maker,
+                          const std::string &Via) {
+  std::string Text = quoted(From + "->" + Field) + " (" + quoted(Member) +
+                     ") keeps the " + callableNoun(Maker) + " alive";
+  if (!Via.empty())
+    Text += ", set by the call to " + quoted(Via);
+  return Text;
+}
+
+std::string loadedEdge(const std::string &From, const std::string &Member,
+                       const std::string &To) {
+  return quoted(From) + " keeps " + quoted(To) + " alive through " +
+         quoted(Member);
+}
+
+std::string captureEdge(const std::string &Maker, const std::string &Captured,
+                        const std::string &To) {
+  return "the " + callableNoun(Maker) +
+         (Maker == "lambda" ? " captures " : " holds ") + quoted(Captured) +
+         ", which keeps " + quoted(To) + " alive";
+}
 } // namespace wording
 } // namespace cyclint

@@ -50,6 +50,23 @@ std::string statementCycle(const std::string &Closing,
 std::string statementEdge(const std::string &From, const std::string &Field,
                           const std::string &Member, const std::string &To,
                           const std::string &Via);
+/// `'Session::on_timeout' keeps a lambda that captures 'self', a strong
+/// reference to 'this': ...`; `Maker` is `lambda`, `std::bind`,
+/// `std::thread`.
+std::string captureCycle(const std::string &Holder, const std::string &Maker,
+                         const std::string &Captured, const std::string &To);
+/// `'this->on_timeout' ('Session::on_timeout') keeps the lambda alive`,
+/// and `, set by the call to 'Timer::on_fire'` when a callee stored it.
+std::string keepsCallable(const std::string &From, const std::string &Field,
+                          const std::string &Member, const std::string &Maker,
+                          const std::string &Via);
+/// `'this' keeps 'this->timer_' alive through 'Conn::timer_'`: a member the
+/// code dereferenced, holding what it held before the function ran.
+std::string loadedEdge(const std::string &From, const std::string &Member,
+                       const std::string &To);
+/// `the lambda captures 'self', which keeps 'this' alive`
+std::string captureEdge(const std::string &Maker, const std::string &Captured,
+                        const std::string &To);
 } // namespace wording
 } // namespace cyclint
 

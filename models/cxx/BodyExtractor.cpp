@@ -31,11 +31,20 @@ namespace {
 
 /// What an expression evaluates to, as far as the analysis follows it.
 struct Value {
-  enum Kind { Null, Var, Alloc, This, Unknown } K = Unknown;
+  enum Kind { Null, Var, Alloc, This, Closure, Unknown } K = Unknown;
   /// Var: the variable; Alloc: the allocated record's USR; This: how the
-  /// code spells it (`shared_from_this()`).
+  /// code spells it (`shared_from_this()`); Closure: what made it
+  /// (`lambda`, `std::bind`).
   std::string Name;
+  /// Closure: the expression that makes it.
+  const Expr *Made = nullptr;
 };
+
+/// A value that is an object the analysis follows.
+bool isObject(const Value &V) {
+  return V.K == Value::Var || V.K == Value::Alloc || V.K == Value::This ||
+         V.K == Value::Closure;
+}
 
 class BodyReader {
 public:
@@ -97,7 +106,46 @@ private:
     return true;
   }
 
-  /// The name of a tracked variable: a local or parameter of counted type.
+  /// The model's rule for the library record T names, if any.
+  const TypeRule *ruleOf(QualType T) {
+    const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+    return RD ? Model.lookup(modelName(RD)) : nullptr;
+  }
+
+  /// A type that holds one callable: `std::function`, `std::thread`, a
+  /// lambda's closure type (the model's `callable: true`).
+  bool isCallable(QualType T) {
+    if (const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl())
+      if (RD->isLambda())
+        return true;
+    const TypeRule *R = ruleOf(T);
+    return R && R->Callable && !R->Collection;
+  }
+
+  /// A type that holds any number of callables: a signal, or a container of
+  /// callables (`std::vector<std::function<void()>>`, `std::map<int,
+  /// std::function<void()>>`: a held argument that is callable).
+  bool isCallableCollection(QualType T) {
+    const TypeRule *R = ruleOf(T);
+    if (!R)
+      return false;
+    if (R->Callable)
+      return R->Collection;
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        T.getNonReferenceType()->getAsCXXRecordDecl());
+    if (!R->Collection || !Spec)
+      return false;
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    for (unsigned I = 0; I < Args.size(); ++I)
+      if ((R->AllArguments || llvm::is_contained(R->Arguments, I)) &&
+          Args[I].getKind() == TemplateArgument::Type &&
+          isCallable(Args[I].getAsType()))
+        return true;
+    return false;
+  }
+
+  /// The name of a tracked variable: a local or parameter of counted type,
+  /// or of a type that holds a callable.
   std::optional<std::string> tracked(const Expr *E) {
     if (isa<CXXThisExpr>(E->IgnoreParenImpCasts()))
       return ThisVar;
@@ -118,7 +166,7 @@ private:
     // A parameter taken by reference is the caller's object all the same.
     QualType T = isa<ParmVarDecl>(VD) ? VD->getType().getNonReferenceType()
                                       : VD->getType();
-    if (VD->hasLocalStorage() && countedTarget(T)) {
+    if (VD->hasLocalStorage() && (countedTarget(T) || isCallable(T))) {
       SourceLocation L = TU.location(VD->getLocation());
       Name = VD->getName().str() + "@" + std::to_string(L.Line) + ":" +
              std::to_string(L.Column);
@@ -156,6 +204,14 @@ private:
       if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
         if (C->getNumArgs() >= 1 && countedTarget(C->getType()) &&
             countedTarget(C->getArg(0)->getType().getNonReferenceType())) {
+          E = C->getArg(0);
+          continue;
+        }
+        // `std::function<void()> f = cb`, `std::function<void()>(lambda)`:
+        // a callable wrapping another holds what that one holds.
+        if (C->getNumArgs() == 1 && isCallable(C->getType()) &&
+            (isCallable(C->getArg(0)->getType()) ||
+             closureMaker(strip(C->getArg(0))))) {
           E = C->getArg(0);
           continue;
         }
@@ -206,6 +262,70 @@ private:
     return std::nullopt;
   }
 
+  /// An expression that makes a new callable owning what it captured or
+  /// bound: a lambda, a binder of the model (`std::bind`), or a callable
+  /// holder built from a callable and arguments (`std::thread(f, args...)`).
+  std::optional<std::string> closureMaker(const Expr *E) {
+    if (isa<LambdaExpr>(E))
+      return std::string("lambda");
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *FD = Call->getDirectCallee())
+        if (inSystemHeader(FD) && Model.isBinder(modelName(FD)))
+          return modelName(FD);
+    if (const auto *C = dyn_cast<CXXConstructExpr>(E))
+      if (C->getNumArgs() >= 1 && isCallable(C->getType()))
+        if (const auto *RD = C->getType()->getAsCXXRecordDecl())
+          if (!RD->isLambda())
+            return modelName(RD);
+    return std::nullopt;
+  }
+
+  /// A new callable object in `Var`, linked to each value it keeps: a
+  /// lambda's by-copy captures (init captures included; `this` and
+  /// by-reference captures own nothing), a binder's or a thread's arguments.
+  void makeClosure(const std::string &Var, const Value &V, const Expr *At) {
+    emit(BodyOpKind::Alloc, Var, At, "", "", "", ClosureType);
+    Out.Ops.back().Method = V.Name;
+    auto Keep = [&](std::string Name, const std::string &Src) {
+      if (Src.empty())
+        return;
+      emit(BodyOpKind::Store, Var, At, Src, "", std::move(Name));
+      Out.Ops.back().Method = V.Name;
+    };
+    auto KeepValue = [&](std::string Name, const Expr *E) {
+      Value KV = valueOf(E);
+      if (KV.K == Value::Unknown || KV.K == Value::Null) {
+        scan(E);
+        return;
+      }
+      std::string Src = materialize(E, At);
+      Keep(Name.empty() ? displayVar(Src).str() : std::move(Name), Src);
+    };
+    if (const auto *L = dyn_cast<LambdaExpr>(V.Made)) {
+      for (const LambdaCapture &C : L->captures()) {
+        if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByCopy)
+          continue;
+        const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
+        if (!VD)
+          continue;
+        if (!VD->isInitCapture()) {
+          if (auto Captured = variable(VD))
+            Keep(VD->getName().str(), *Captured);
+        } else if (const Expr *Init = VD->getInit()) {
+          KeepValue(VD->getName().str(), Init);
+        }
+      }
+      return;
+    }
+    std::vector<const Expr *> Args;
+    if (const auto *Call = dyn_cast<CallExpr>(V.Made))
+      Args.assign(Call->arg_begin(), Call->arg_end());
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(V.Made))
+      Args.assign(C->arg_begin(), C->arg_end());
+    for (const Expr *A : Args)
+      KeepValue("", A);
+  }
+
   Value valueOf(const Expr *E) {
     E = sameObject(E);
     if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
@@ -220,6 +340,8 @@ private:
     }
     if (auto Spelled = thisPointer(E))
       return {Value::This, *Spelled};
+    if (auto Maker = closureMaker(E))
+      return {Value::Closure, *Maker, E};
     if (auto Name = tracked(E))
       return {Value::Var, *Name};
     if (const auto *Call = dyn_cast<CallExpr>(E))
@@ -233,15 +355,21 @@ private:
   }
 
   /// The tracked variable whose object `E` dereferences (`node->`, `*node`,
-  /// `node.get()->`), or nothing.
-  std::optional<std::string> derefBase(const Expr *E) {
+  /// `node.get()->`), or nothing. With `Load`, a counted member of such an
+  /// object dereferenced in turn (`timer_->`, `a->next->`) is loaded into a
+  /// variable of its own.
+  std::optional<std::string> derefBase(const Expr *E, bool Load = false) {
     E = strip(E);
     if (isa<CXXThisExpr>(E))
       return ThisVar;
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
       if ((Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
-          Op->getNumArgs() == 1)
-        return tracked(strip(Op->getArg(0)));
+          Op->getNumArgs() == 1) {
+        if (auto Var = tracked(strip(Op->getArg(0))))
+          return Var;
+        if (Load)
+          return loadMember(Op->getArg(0));
+      }
       return std::nullopt;
     }
     if (const auto *U = dyn_cast<UnaryOperator>(E))
@@ -255,6 +383,26 @@ private:
     return std::nullopt;
   }
 
+  /// `Base->member` of a counted member into a new variable named as the
+  /// code reads (`this->timer_`), or nothing.
+  std::optional<std::string> loadMember(const Expr *E) {
+    const auto *ME = dyn_cast<MemberExpr>(strip(E));
+    const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (!F || !countedTarget(F->getType()))
+      return std::nullopt;
+    std::string Record = USROf(F->getParent());
+    auto Base = derefBase(ME->getBase(), /*Load=*/true);
+    if (Record.empty() || !Base)
+      return std::nullopt;
+    SourceLocation L = TU.location(ME->getBeginLoc());
+    std::string Var = displayVar(*Base).str() + "->" + F->getName().str() +
+                      "@" + std::to_string(L.Line) + ":" +
+                      std::to_string(L.Column);
+    emitAt(BodyOpKind::Load, Var, ME->getBeginLoc(), *Base, Record,
+           F->getName().str());
+    return Var;
+  }
+
   /// A counted member of a tracked object: `node->next`.
   struct MemberTarget {
     std::string Var, Record, Field;
@@ -265,8 +413,10 @@ private:
     if (!ME)
       return std::nullopt;
     const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    if (!F || !(Collection ? countedCollection(F->getType())
-                           : bool(countedTarget(F->getType()))))
+    if (!F || !(Collection ? countedCollection(F->getType()) ||
+                                 isCallableCollection(F->getType())
+                           : countedTarget(F->getType()) ||
+                                 isCallable(F->getType())))
       return std::nullopt;
     std::string Record = USROf(F->getParent());
     if (Record.empty())
@@ -275,8 +425,8 @@ private:
     // reference it did not track) is the empty variable: storing into it
     // hands the stored object to an owner out of sight, and its stores and
     // clears still tell the whole-program step that the member is written.
-    return MemberTarget{derefBase(ME->getBase()).value_or(""), Record,
-                        F->getName().str()};
+    return MemberTarget{derefBase(ME->getBase(), /*Load=*/true).value_or(""),
+                        Record, F->getName().str()};
   }
 
   void emit(BodyOpKind Kind, std::string Var, const Expr *At,
@@ -331,6 +481,13 @@ private:
       emit(BodyOpKind::Assign, Temp, At, *ThisVar);
       return Temp;
     }
+    case Value::Closure: {
+      SourceLocation L = TU.location(Rhs->getBeginLoc());
+      std::string Temp = V.Name + "@" + std::to_string(L.Line) + ":" +
+                         std::to_string(L.Column);
+      makeClosure(Temp, V, Rhs);
+      return Temp;
+    }
     case Value::Unknown:
       scan(Rhs);
       return "";
@@ -380,7 +537,7 @@ private:
     HasStore = true;
     for (const Expr *Arg : Args) {
       Value V = valueOf(Arg);
-      if (V.K != Value::Var && V.K != Value::Alloc && V.K != Value::This) {
+      if (!isObject(V)) {
         scan(Arg);
         continue;
       }
@@ -461,17 +618,26 @@ private:
               Name == "push_front" || Name == "emplace_front" ||
               Name == "insert" || Name == "emplace" ||
               Name == "emplace_hint" || Name == "insert_or_assign" ||
-              Name == "try_emplace") {
+              Name == "try_emplace" || Name == "connect") {
             std::vector<const Expr *> Args(M->arg_begin(), M->arg_end());
             insert(*Member, Name.str(), Args, E);
             return;
           }
           if (Name == "clear" || Name == "erase" || Name == "pop_back" ||
               Name == "pop_front" || Name == "extract" || Name == "swap" ||
-              Name == "assign" || Name == "resize") {
+              Name == "assign" || Name == "resize" ||
+              Name == "disconnect_all_slots") {
             unlink(*Member, M);
             return;
           }
+        }
+      // A thread joined or detached no longer holds what it ran.
+      if (MD && inSystemHeader(MD) &&
+          (MD->getName() == "join" || MD->getName() == "detach"))
+        if (auto Member = countedMember(M->getImplicitObjectArgument());
+            Member && isCallable(M->getImplicitObjectArgument()->getType())) {
+          unlink(*Member, M);
+          return;
         }
       if (MD && inSystemHeader(MD) && MD->getName() == "reset") {
         const Expr *Object = M->getImplicitObjectArgument();
@@ -569,7 +735,8 @@ private:
       return;
     const FieldDecl *F = Init->getMember();
     std::string Record = F ? USROf(F->getParent()) : "";
-    if (!F || !ThisVar || Record.empty() || !countedTarget(F->getType())) {
+    if (!F || !ThisVar || Record.empty() ||
+        !(countedTarget(F->getType()) || isCallable(F->getType()))) {
       if (Init->isWritten())
         scan(E);
       return;
@@ -613,7 +780,7 @@ private:
     std::string Object;
     if (const auto *M = dyn_cast<CXXMemberCallExpr>(C)) {
       const Expr *Obj = M->getImplicitObjectArgument();
-      if (auto Var = derefBase(Obj))
+      if (auto Var = derefBase(Obj, /*Load=*/true))
         Object = *Var;
       else if (Obj)
         scan(Obj);
@@ -635,7 +802,7 @@ private:
     bool Any = !Object.empty();
     for (const Expr *A : Actuals) {
       Value V = valueOf(A);
-      if (V.K == Value::Var || V.K == Value::Alloc || V.K == Value::This) {
+      if (isObject(V)) {
         Args.push_back(materialize(A, At));
         Any = true;
       } else {

@@ -24,6 +24,8 @@ StringRef bodyOpKindName(BodyOpKind Kind) {
     return "escape";
   case BodyOpKind::Call:
     return "call";
+  case BodyOpKind::Load:
+    return "load";
   }
   llvm_unreachable("unhandled body op kind");
 }
@@ -31,7 +33,8 @@ StringRef bodyOpKindName(BodyOpKind Kind) {
 std::optional<BodyOpKind> parseBodyOpKind(StringRef Name) {
   for (BodyOpKind K : {BodyOpKind::Alloc, BodyOpKind::Assign, BodyOpKind::Store,
                        BodyOpKind::Insert, BodyOpKind::Clear,
-                       BodyOpKind::Escape, BodyOpKind::Call})
+                       BodyOpKind::Escape, BodyOpKind::Call,
+                       BodyOpKind::Load})
     if (bodyOpKindName(K) == Name)
       return K;
   return std::nullopt;

@@ -21,6 +21,10 @@
 //   escape  var is handed to code the analysis does not see (a library
 //           call, a function pointer, a lambda): from here on it may be
 //           linked or unlinked anywhere, so nothing about it is certain
+//   load    var := var2->Record::field, for a member the code dereferences
+//           (`timer_->start(cb)`): the object the member holds; when
+//           nothing in the function set it, what it held before the
+//           function ran
 //   call    a program function with the objects of its arguments (`args`:
 //           the object a method is called on, then one per parameter); the
 //           whole-program step applies the callee's own facts, in any TU
@@ -49,7 +53,7 @@
 
 namespace cyclint {
 
-enum class BodyOpKind { Alloc, Assign, Store, Insert, Clear, Escape, Call };
+enum class BodyOpKind { Alloc, Assign, Store, Insert, Clear, Escape, Call, Load };
 
 llvm::StringRef bodyOpKindName(BodyOpKind Kind);
 std::optional<BodyOpKind> parseBodyOpKind(llvm::StringRef Name);
@@ -57,7 +61,8 @@ std::optional<BodyOpKind> parseBodyOpKind(llvm::StringRef Name);
 struct BodyOp {
   BodyOpKind Kind = BodyOpKind::Escape;
   std::string Var;   // alloc/assign: the target; store/clear/escape: the object
-  std::string Value; // assign/store: the source variable (empty: unknown)
+  std::string Value; // assign/store: the source variable (empty: unknown);
+                     // load: the object whose member is read
   std::string Record, Field; // store/clear: the member (record USR, name)
   std::string Type;  // alloc: the allocated record's USR
   std::string Method; // insert: the container method (`push_back`, `[]`);
@@ -80,6 +85,11 @@ struct FunctionFact {
 
 llvm::json::Value toJSON(const FunctionFact &F);
 bool fromJSON(const llvm::json::Value &V, FunctionFact &F, llvm::json::Path P);
+
+/// The `type` of an `alloc` that makes a callable (a lambda's closure, a
+/// `std::bind` result, a `std::thread` running one); its `store`s (record
+/// empty, field the capture's name) are what it keeps alive.
+inline constexpr const char *ClosureType = "<closure>";
 
 /// The name a diagnostic uses for a variable: `node1` of `node1@12:8`.
 inline llvm::StringRef displayVar(llvm::StringRef Var) {

@@ -20,6 +20,7 @@ struct YamlTypeRule {
   std::string Kind;
   std::vector<std::string> Arguments;
   bool Collection = false;
+  bool Callable = false;
 };
 struct YamlModel {
   std::string Runtime; // optional; "cxx" when given (core/Runtime.h routes)
@@ -27,6 +28,7 @@ struct YamlModel {
   std::string Description;
   std::vector<YamlTypeRule> Types;
   std::vector<std::string> Factories;
+  std::vector<std::string> Binders;
 };
 } // namespace
 
@@ -39,6 +41,7 @@ template <> struct MappingTraits<YamlTypeRule> {
     IO.mapRequired("kind", R.Kind);
     IO.mapOptional("arguments", R.Arguments);
     IO.mapOptional("collection", R.Collection, false);
+    IO.mapOptional("callable", R.Callable, false);
   }
   static std::string validate(IO &, YamlTypeRule &R) {
     if (!cyclint::parseEdgeKind(R.Kind))
@@ -59,6 +62,7 @@ template <> struct MappingTraits<YamlModel> {
     IO.mapOptional("description", M.Description);
     IO.mapRequired("types", M.Types);
     IO.mapOptional("factories", M.Factories);
+    IO.mapOptional("binders", M.Binders);
   }
   static std::string validate(IO &, YamlModel &M) {
     if (!M.Runtime.empty() && M.Runtime != "cxx")
@@ -99,6 +103,7 @@ Error OwnershipModel::addModelText(StringRef Text, StringRef SourceName) {
     R.Kind = *parseEdgeKind(Y.Kind);
     R.ModelName = Parsed.Name;
     R.Collection = Y.Collection;
+    R.Callable = Y.Callable;
     for (const std::string &A : Y.Arguments) {
       if (A == "all")
         R.AllArguments = true;
@@ -109,6 +114,8 @@ Error OwnershipModel::addModelText(StringRef Text, StringRef SourceName) {
   }
   for (const std::string &F : Parsed.Factories)
     Factories.insert(F);
+  for (const std::string &B : Parsed.Binders)
+    Binders.insert(B);
   ModelNames.push_back(Parsed.Name);
   return Error::success();
 }
@@ -122,6 +129,10 @@ Error OwnershipModel::addModelFile(StringRef Path) {
 
 bool OwnershipModel::isFactory(StringRef QualifiedName) const {
   return Factories.contains(QualifiedName);
+}
+
+bool OwnershipModel::isBinder(StringRef QualifiedName) const {
+  return Binders.contains(QualifiedName);
 }
 
 const TypeRule *OwnershipModel::lookup(StringRef QualifiedName) const {

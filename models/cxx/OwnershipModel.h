@@ -40,6 +40,10 @@ struct TypeRule {
   /// Holds any number of each argument (vector, map), not one (unique_ptr,
   /// optional): tells a collection of children from a single link.
   bool Collection = false;
+  /// Holds a callable object (`std::function`, `std::thread` running one, a
+  /// signal's slots when also a collection): what the callable captured is
+  /// kept alive with it (the capture analysis, docs/MODELS.md).
+  bool Callable = false;
   std::string ModelName;           // the file that contributed the rule
 };
 
@@ -61,12 +65,17 @@ public:
   /// object (`std::make_shared`, `llvm::makeIntrusiveRefCnt`): the `factories`
   /// of the model files, by qualified name as for types.
   bool isFactory(llvm::StringRef QualifiedName) const;
+  /// True for a library function that returns a callable owning copies of
+  /// its bound arguments (`std::bind`, `boost::bind`, `base::BindOnce`):
+  /// the `binders` of the model files.
+  bool isBinder(llvm::StringRef QualifiedName) const;
 
   const std::vector<std::string> &modelNames() const { return ModelNames; }
 
 private:
   llvm::StringMap<TypeRule> Rules;
   llvm::StringSet<> Factories;
+  llvm::StringSet<> Binders;
   std::vector<std::string> ModelNames;
 };
 

@@ -140,6 +140,9 @@ private:
     case BodyOpKind::Call:
       call(Fn, I, Fr, Once, Depth, TopOp);
       return;
+    case BodyOpKind::Load:
+      load(Fn, I, Fr, Once, TopOp);
+      return;
     case BodyOpKind::Clear:
     case BodyOpKind::Store:
     case BodyOpKind::Insert:
@@ -177,6 +180,30 @@ private:
       return;
     Path.insert(Path.begin(), Id);
     Candidates.push_back(std::move(Path));
+  }
+
+  /// `Var := Base->member`: the member's current link; for an object from
+  /// outside with no link made here, what it held before the function ran,
+  /// an object from outside too (the code dereferences it, so it is one).
+  void load(const FunctionFact &Fn, size_t I, Frame &Fr, bool Once,
+            size_t TopOp) {
+    const BodyOp &Op = Fn.Ops[I];
+    ObjectId Base = Fr.lookup(Op.Value), Target = NoObject;
+    if (Base != NoObject) {
+      Slot At{Base, Op.Record, Op.Field, 0};
+      auto It = Edges.find(At);
+      if (It != Edges.end()) {
+        Target = Links[It->second].To;
+      } else if (Objects[Base].Outside && !Objects[Base].Tainted) {
+        Objects.push_back({false, true, displayVar(Op.Var).str()});
+        Target = ObjectId(Objects.size() - 1);
+        StatementLink Info{TopOp, &Fn, I, "", "", CallStack};
+        Info.Chain.push_back({&Fn, I});
+        Edges[At] = Links.size();
+        Links.push_back({std::move(Info), Base, Target, At});
+      }
+    }
+    bind(Fr, Op.Var, Target, Once);
   }
 
   void call(const FunctionFact &Caller, size_t CallOp, Frame &Fr, bool Once,
@@ -377,6 +404,12 @@ bool madeByOneCall(const StatementCycle &C) {
 }
 
 } // namespace
+
+bool throughCapture(const StatementCycle &C) {
+  return llvm::any_of(C.Links, [](const StatementLink &L) {
+    return storeOf(L).Record.empty();
+  });
+}
 
 std::vector<ProgramCycle>
 findProgramCycles(const std::vector<FunctionFact> &Functions) {

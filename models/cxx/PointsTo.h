@@ -62,6 +62,10 @@ struct StatementCycle {
 std::vector<StatementCycle> findStatementCycles(const FunctionFact &F,
                                                 const FunctionIndex &Callees);
 
+/// True when one of the cycle's links is a callable keeping what it
+/// captured (a store into a closure: BodyFacts.h's ClosureType).
+bool throughCapture(const StatementCycle &C);
+
 /// A cycle the program's code makes, found in `Function`.
 struct ProgramCycle {
   const FunctionFact *Function = nullptr;

@@ -195,6 +195,18 @@ public:
     return true;
   }
 
+  /// A lambda's body is a function of its own: what it stores or clears
+  /// when it runs (`self->on_done = nullptr`) counts for the whole program.
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    const CXXMethodDecl *Call = L->getCallOperator();
+    if (Call && !Call->isDependentContext() &&
+        !Builder.TU.isInSystemHeader(L->getBeginLoc()))
+      if (auto F = extractBody(Call, Builder.TU, Builder.Model,
+                               Builder.Classifier, ProgramUSR))
+        Builder.Facts.Functions.push_back(std::move(*F));
+    return true;
+  }
+
 private:
   FactBuilder &Builder;
   std::function<std::string(const RecordDecl *)> ProgramUSR =

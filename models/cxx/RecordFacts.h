@@ -26,8 +26,9 @@
 
 namespace cyclint {
 
-/// 2: `functions` (BodyFacts.h).
-constexpr unsigned CxxFactsVersion = 2;
+/// 2: `functions` (BodyFacts.h); 3: `load` operations, callables and
+/// lambda bodies.
+constexpr unsigned CxxFactsVersion = 3;
 
 /// One edge a member contributes. `Via` names the wrappers from the member's
 /// declared type inwards, e.g. {"std::vector", "std::shared_ptr"}; empty for a

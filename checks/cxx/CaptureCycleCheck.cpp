@@ -1,0 +1,74 @@
+//===- CaptureCycleCheck.cpp - cyclint-capture-cycle ----------------------===//
+//
+// The program's statement cycles (the view's statementCycles()) that pass
+// through a callable's captures. The warning goes at the statement that put
+// the callable where its owner keeps it (the link into the closure), and
+// names that member and what the callable captured; notes then follow the
+// cycle from there, one per link: the member keeping the callable, the
+// capture keeping the object, and any members on the way back.
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/cxx/CaptureCycleCheck.h"
+#include "checks/cxx/Wording.h"
+#include "models/cxx/PointsTo.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
+
+namespace cyclint {
+
+void CaptureCycleCheck::check(const OwnershipGraph &G,
+                              std::vector<Finding> &Out) {
+  auto StoreOf = [](const StatementLink &L) -> const BodyOp & {
+    return L.Function->Ops[L.Store];
+  };
+  auto IsCapture = [&](const StatementLink &L) {
+    return StoreOf(L).Record.empty();
+  };
+  for (const ProgramCycle &P : G.statementCycles()) {
+    if (!throughCapture(P.Cycle))
+      continue;
+    const FunctionFact &F = *P.Function;
+    std::vector<StatementLink> Links = P.Cycle.Links;
+    // Start at the member that keeps a callable: the link before a capture.
+    auto Capture = llvm::find_if(Links, IsCapture);
+    size_t At = (Capture - Links.begin() + Links.size() - 1) % Links.size();
+    std::rotate(Links.begin(), Links.begin() + At, Links.end());
+    const StatementLink &Keeps = Links.front();
+    const StatementLink &Captures = Links[1 % Links.size()];
+    std::string Holder =
+        IsCapture(Keeps)
+            ? std::string()
+            : G.recordName(StoreOf(Keeps).Record) + "::" + StoreOf(Keeps).Field;
+    Finding &Finding =
+        report(Out, F.Ops[Keeps.TopOp].Loc,
+               wording::captureCycle(Holder, StoreOf(Captures).Method,
+                                     StoreOf(Captures).Field, Captures.To));
+    for (size_t I = 0; I < Links.size(); ++I) {
+      const StatementLink &L = Links[I], &Next = Links[(I + 1) % Links.size()];
+      const BodyOp &Made = F.Ops[L.TopOp];
+      std::string Via = Made.Kind == BodyOpKind::Call ? Made.Method : "";
+      if (IsCapture(L)) {
+        Finding.note(StoreOf(L).Loc,
+                     wording::captureEdge(StoreOf(L).Method, StoreOf(L).Field,
+                                          L.To));
+        continue;
+      }
+      std::string Member =
+          G.recordName(StoreOf(L).Record) + "::" + StoreOf(L).Field;
+      if (StoreOf(L).Kind == BodyOpKind::Load)
+        Finding.note(Made.Loc, wording::loadedEdge(L.From, Member, L.To));
+      else if (IsCapture(Next))
+        Finding.note(Made.Loc,
+                     wording::keepsCallable(L.From, StoreOf(L).Field, Member,
+                                            StoreOf(Next).Method, Via));
+      else
+        Finding.note(Made.Loc, wording::statementEdge(
+                                   L.From, StoreOf(L).Field, Member, L.To, Via));
+    }
+  }
+}
+
+} // namespace cyclint
