@@ -67,8 +67,8 @@ Expected<Baseline> Baseline::read(StringRef Path) {
     return Fail("not a cyclint baseline (expected \"format\": "
                 "\"cyclint-baseline\")");
   if (!O.map("version", Version) || Version != BaselineVersion)
-    return Fail(formatv("baseline version {0}, this cyclint reads {1}",
-                        Version, BaselineVersion));
+    return Fail(formatv("baseline version {0}, this cyclint reads {1}", Version,
+                        BaselineVersion));
   Baseline B;
   const json::Array *Findings = Parsed->getAsObject()->getArray("findings");
   if (!Findings)

@@ -1,4 +1,5 @@
-//===- Baseline.h - Fingerprints, and the findings a team accepted -*- C++ -*-===//
+//===- Baseline.h - Fingerprints, and the findings a team accepted -*- C++
+//-*-===//
 //
 // A baseline records the findings a project already has, so that CI fails on
 // new ones only. A finding is recorded by its fingerprint, which must survive
@@ -10,7 +11,8 @@
 //
 // Baseline file (JSON, written atomically, sorted, one entry per finding):
 //   {"format": "cyclint-baseline", "version": 1,
-//    "findings": [{"check": ..., "fingerprint": ..., "file": ..., "message": ...}]}
+//    "findings": [{"check": ..., "fingerprint": ..., "file": ..., "message":
+//    ...}]}
 // Only "check" and "fingerprint" are matched; "file" and "message" are for
 // the reader of a diff.
 //

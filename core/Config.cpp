@@ -75,10 +75,10 @@ Expected<Config> readConfig(StringRef Path) {
   if (!Diag.empty())
     return createStringError(inconvertibleErrorCode(), Diag);
   auto Fail = [&](StringRef Key, const Twine &Why) {
-    return createStringError(inconvertibleErrorCode(),
-                             formatv("{0}:{1}: {2}: {3}", Path, C.lineOf(Key),
-                                     Key, Why.str())
-                                 .str());
+    return createStringError(
+        inconvertibleErrorCode(),
+        formatv("{0}:{1}: {2}: {3}", Path, C.lineOf(Key), Key, Why.str())
+            .str());
   };
   if (C.Checks)
     if (auto Globs = CheckGlobs::parse(*C.Checks); !Globs)

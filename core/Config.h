@@ -1,4 +1,5 @@
-//===- Config.h - .cyclint.yaml: a project's checks, options, models -*- C++ -*-===//
+//===- Config.h - .cyclint.yaml: a project's checks, options, models -*- C++
+//-*-===//
 //
 // A project keeps its cyclint settings in `.cyclint.yaml`, found upwards from
 // the analyzed sources like `.clang-tidy`, or named with `--config-file`:

@@ -66,15 +66,16 @@ void writeJSON(raw_ostream &OS, const std::vector<Finding> &Findings,
   for (const Finding &F : Findings) {
     json::Array Notes;
     for (const DiagnosticMessage &N : F.Notes)
-      Notes.push_back(json::Object{{"message", N.Message},
-                                   {"location", jsonLocation(N.Loc, SourceRoot)}});
-    Results.push_back(json::Object{
-        {"check", "cyclint-" + F.CheckName},
-        {"level", levelName(F.Level)},
-        {"message", F.Warning.Message},
-        {"location", jsonLocation(F.Warning.Loc, SourceRoot)},
-        {"notes", std::move(Notes)},
-        {"fingerprint", fingerprint(F, SourceRoot)}});
+      Notes.push_back(
+          json::Object{{"message", N.Message},
+                       {"location", jsonLocation(N.Loc, SourceRoot)}});
+    Results.push_back(
+        json::Object{{"check", "cyclint-" + F.CheckName},
+                     {"level", levelName(F.Level)},
+                     {"message", F.Warning.Message},
+                     {"location", jsonLocation(F.Warning.Loc, SourceRoot)},
+                     {"notes", std::move(Notes)},
+                     {"fingerprint", fingerprint(F, SourceRoot)}});
   }
   json::Value Doc = json::Object{
       {"format", "cyclint-findings"},
@@ -111,10 +112,9 @@ public:
     } else {
       Artifact["uri"] = fileURI(L.File);
     }
-    return json::Object{
-        {"artifactLocation", std::move(Artifact)},
-        {"region",
-         json::Object{{"startLine", L.Line}, {"startColumn", L.Column}}}};
+    return json::Object{{"artifactLocation", std::move(Artifact)},
+                        {"region", json::Object{{"startLine", L.Line},
+                                                {"startColumn", L.Column}}}};
   }
 
   /// A SARIF location with a message; null for an invalid location.
@@ -126,12 +126,12 @@ public:
   }
 
   json::Value result(const Finding &F) const {
-    json::Object R{{"ruleId", "cyclint-" + F.CheckName},
-                   {"level", levelName(F.Level)},
-                   {"message", json::Object{{"text", F.Warning.Message}}},
-                   {"partialFingerprints",
-                    json::Object{{"cyclintFingerprint/v1",
-                                  fingerprint(F, Root)}}}};
+    json::Object R{
+        {"ruleId", "cyclint-" + F.CheckName},
+        {"level", levelName(F.Level)},
+        {"message", json::Object{{"text", F.Warning.Message}}},
+        {"partialFingerprints",
+         json::Object{{"cyclintFingerprint/v1", fingerprint(F, Root)}}}};
     for (size_t I = 0; I < Tool.Rules.size(); ++I)
       if (Tool.Rules[I].Name == F.CheckName)
         R["ruleIndex"] = int64_t(I);
@@ -187,7 +187,8 @@ public:
                      {"results", std::move(Results)}};
     if (!Root.empty())
       Run["originalUriBaseIds"] = json::Object{
-          {SrcRoot, json::Object{{"uri", fileURI(Root.rtrim('/').str() + "/")}}}};
+          {SrcRoot,
+           json::Object{{"uri", fileURI(Root.rtrim('/').str() + "/")}}}};
     return json::Object{
         {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
         {"version", "2.1.0"},

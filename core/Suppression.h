@@ -1,4 +1,5 @@
-//===- Suppression.h - NOLINT comments and annotations that hide findings -*- C++ -*-===//
+//===- Suppression.h - NOLINT comments and annotations that hide findings -*-
+//C++ -*-===//
 //
 // What lets a user silence one finding in the source, the same way in every
 // front end (the CLI and the clang-tidy module):
@@ -42,7 +43,8 @@ public:
   /// The text of a source file by absolute path, or nullopt if unreadable
   /// (nothing in it can then suppress anything). The text must stay alive
   /// as long as the filter.
-  using FileReader = std::function<std::optional<llvm::StringRef>(llvm::StringRef)>;
+  using FileReader =
+      std::function<std::optional<llvm::StringRef>(llvm::StringRef)>;
 
   explicit SuppressionFilter(FileReader Read,
                              std::set<SourceLocation> Annotated = {})

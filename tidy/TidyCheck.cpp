@@ -95,15 +95,17 @@ void TidyCheck::check(const MatchFinder::MatchResult &Result) {
   // clang-tidy honours NOLINT on the warning's line; a NOLINT on a note's
   // line (another member of the cycle) and CYCLINT_STRONG_BACK_LINK are
   // cyclint's rules, applied as in the CLI.
-  SuppressionFilter Filter([&SM](StringRef File) -> std::optional<StringRef> {
-    auto FE = SM.getFileManager().getOptionalFileRef(File);
-    if (!FE)
-      return std::nullopt;
-    FileID ID = SM.translateFile(*FE);
-    if (ID.isInvalid())
-      return std::nullopt;
-    return SM.getBufferData(ID);
-  }, Shared->strongBackLinks());
+  SuppressionFilter Filter(
+      [&SM](StringRef File) -> std::optional<StringRef> {
+        auto FE = SM.getFileManager().getOptionalFileRef(File);
+        if (!FE)
+          return std::nullopt;
+        FileID ID = SM.translateFile(*FE);
+        if (ID.isInvalid())
+          return std::nullopt;
+        return SM.getBufferData(ID);
+      },
+      Shared->strongBackLinks());
   for (const Finding &F : Findings)
     if (!Filter.suppressed(F))
       emit(F, SM);

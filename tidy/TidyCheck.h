@@ -30,10 +30,10 @@ namespace tidy {
 /// by the first check that asks in a TU, dropped when the next TU starts.
 class TUAnalysis {
 public:
-  TUAnalysis(const std::vector<RuntimeInfo> &Runtimes) : RuntimeInfos(Runtimes) {}
+  TUAnalysis(const std::vector<RuntimeInfo> &Runtimes)
+      : RuntimeInfos(Runtimes) {}
   /// The program of the TU of `Ctx`, built on first use.
-  const Program &program(clang::ASTContext &Ctx,
-                         const clang::Preprocessor *PP);
+  const Program &program(clang::ASTContext &Ctx, const clang::Preprocessor *PP);
   /// Declarations marked CYCLINT_STRONG_BACK_LINK in the TU of the last
   /// program().
   const std::set<SourceLocation> &strongBackLinks() const {
@@ -60,8 +60,8 @@ public:
                            clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
-      override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 

@@ -26,8 +26,8 @@ namespace {
 
 class CyclintModule : public clang::tidy::ClangTidyModule {
 public:
-  void addCheckFactories(
-      clang::tidy::ClangTidyCheckFactories &Factories) override {
+  void
+  addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     // One analysis per TU, shared by every cyclint check clang-tidy creates
     // from these factories.
     auto Shared = std::make_shared<TUAnalysis>(builtinRuntimes());

@@ -29,7 +29,8 @@ static std::string summary(llvm::StringRef Doc) {
 std::vector<RuleInfo> checkRules(const std::vector<CheckInfo> &Checks) {
   std::vector<RuleInfo> Rules;
   for (const CheckInfo &C : Checks) {
-    RuleInfo Rule{C.Name, "", "", std::string(CYCLINT_DOCS_URL) + C.Name + ".md"};
+    RuleInfo Rule{C.Name, "", "",
+                  std::string(CYCLINT_DOCS_URL) + C.Name + ".md"};
     for (const CheckDoc &D : CheckDocs)
       if (llvm::StringRef(D.Name) == C.Name) {
         Rule.Help = D.Text;
