@@ -13,6 +13,7 @@
 #include "core/ExtractAction.h"
 #include "core/Facts.h"
 #include "core/Program.h"
+#include "core/Suppression.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Driver/Options.h"
@@ -26,6 +27,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -33,6 +35,7 @@
 #include "llvm/Support/xxhash.h"
 
 #include <mutex>
+#include <set>
 
 #ifndef CYCLINT_CLANG_RESOURCE_DIR
 #error "CYCLINT_CLANG_RESOURCE_DIR must be defined by the build"
@@ -420,6 +423,14 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
     if (Error E = addModelFile(Runtimes, File))
       return E;
 
+  if (!Options.HeaderFilter.empty()) {
+    std::string Why;
+    if (!Regex(Options.HeaderFilter).isValid(Why))
+      return createStringError(inconvertibleErrorCode(),
+                               "invalid header filter '%s': %s",
+                               Options.HeaderFilter.c_str(), Why.c_str());
+  }
+
   // Every check is constructed now, once, enabled or not: a misspelt option
   // or value is an error before any TU is parsed.
   auto Checks = createChecks(With.Checks, Options.Checks, Options.CheckOpts);
@@ -445,9 +456,31 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
   if (!Options.ExportFactsDir.empty())
     return Result;
 
+  std::set<SourceLocation> StrongBackLinks;
+  std::set<std::string> MainFiles;
+  for (const TUFacts &F : AllFacts) {
+    StrongBackLinks.insert(F.StrongBackLinks.begin(), F.StrongBackLinks.end());
+    MainFiles.insert(F.MainFile);
+  }
+  std::optional<Regex> HeaderFilter;
+  if (!Options.HeaderFilter.empty())
+    HeaderFilter.emplace(Options.HeaderFilter);
   Program P = Program::build(Runtimes, std::move(AllFacts));
+  std::vector<Finding> Found;
   for (const std::unique_ptr<Check> &C : Checks->Enabled)
-    C->run(P, Result.Findings);
+    C->run(P, Found);
+  // NOLINT comments on any line of a finding, and CYCLINT_STRONG_BACK_LINK
+  // on a declaration it points at, hide it (core/Suppression.h).
+  SuppressionFilter Filter(diskFileReader(), std::move(StrongBackLinks));
+  for (Finding &F : Found) {
+    const std::string &File = F.Warning.Loc.File;
+    if (HeaderFilter && !MainFiles.count(File) && !HeaderFilter->match(File))
+      ++Result.Filtered;
+    else if (Filter.suppressed(F))
+      ++Result.Suppressed;
+    else
+      Result.Findings.push_back(std::move(F));
+  }
   sortFindings(Result.Findings);
   return Result;
 }

@@ -40,6 +40,10 @@ struct AnalysisOptions {
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
   std::string ExportFactsDir;
   std::string ImportFactsDir;
+  /// Findings whose warning is in a header (a file that is no analyzed TU's
+  /// main file) are kept only if the header's path matches this regex;
+  /// empty: all are kept. (System headers never hold a finding.)
+  std::string HeaderFilter;
   /// Called after each TU, from worker threads but never concurrently.
   std::function<void(unsigned Done, unsigned Total, llvm::StringRef File)>
       Progress;
@@ -55,6 +59,8 @@ struct AnalysisResult {
   unsigned TUsAnalyzed = 0;
   std::vector<TUFailure> Failures; // sorted by file
   std::vector<Finding> Findings;   // sorted by location
+  unsigned Suppressed = 0;         // hidden by NOLINT or an annotation
+  unsigned Filtered = 0;           // in headers HeaderFilter does not match
   std::vector<std::string> FactsWritten;
 };
 

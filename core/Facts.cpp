@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "core/Facts.h"
+#include "core/Suppression.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -42,6 +43,7 @@ TUFacts extractFacts(const RuntimeList &Runtimes, const TUContext &TU) {
   TUFacts Facts;
   Facts.MainFile = TU.mainFile().str();
   Facts.Directory = TU.directory().str();
+  Facts.StrongBackLinks = findStrongBackLinks(TU);
   for (const std::unique_ptr<Runtime> &R : Runtimes)
     Facts.Sections.emplace_back(R->name().str(), R->extract(TU));
   return Facts;
@@ -61,6 +63,7 @@ json::Value toJSON(const TUFacts &Facts, const RuntimeList &Runtimes) {
                       {"version", FactsFormatVersion},
                       {"mainFile", Facts.MainFile},
                       {"directory", Facts.Directory},
+                      {"strongBackLinks", Facts.StrongBackLinks},
                       {"sections", std::move(Sections)}};
 }
 
@@ -88,7 +91,8 @@ Expected<TUFacts> factsFromJSON(const json::Value &V,
                              Version, FactsFormatVersion);
   const json::Object *Sections = nullptr;
   if (!O.map("mainFile", Facts.MainFile) ||
-      !O.map("directory", Facts.Directory))
+      !O.map("directory", Facts.Directory) ||
+      !O.mapOptional("strongBackLinks", Facts.StrongBackLinks))
     return Root.getError();
   Sections = V.getAsObject()->getObject("sections");
   if (!Sections)

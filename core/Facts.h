@@ -5,7 +5,8 @@
 // The core knows a section only as an opaque FactSection; each runtime reads
 // and writes its own. Facts files are JSON (docs/FACTS.md):
 //
-//   {"format": "cyclint-facts", "version": 3, "mainFile": ..., "directory": ...,
+//   {"format": "cyclint-facts", "version": 4, "mainFile": ..., "directory": ...,
+//    "strongBackLinks": [{"file": ..., "line": ..., "col": ...}],
 //    "sections": {"cxx": {"version": 1, ...}, "cpython": {"version": 1, ...}}}
 //
 // The file version covers this envelope; each section carries its runtime's
@@ -30,12 +31,15 @@
 
 namespace cyclint {
 
-constexpr int FactsFormatVersion = 3;
+constexpr int FactsFormatVersion = 4;
 
 /// Everything one translation unit contributes.
 struct TUFacts {
   std::string MainFile;
   std::string Directory;
+  /// Declarations marked CYCLINT_STRONG_BACK_LINK (core/Suppression.h):
+  /// findings through them are hidden, whatever the runtime.
+  std::vector<SourceLocation> StrongBackLinks;
   /// One per runtime of the run, in the order of the runtime list.
   std::vector<std::pair<std::string, std::unique_ptr<FactSection>>> Sections;
 

@@ -19,6 +19,12 @@ unsigned warningCount(const std::vector<Finding> &Findings) {
   });
 }
 
+std::string silenceHint(llvm::StringRef CheckName) {
+  return ("silence with // NOLINT(cyclint-" + CheckName +
+          ") on the warning's line or a note's line")
+      .str();
+}
+
 static void printLocation(llvm::raw_ostream &OS, const SourceLocation &Loc) {
   if (Loc.isValid())
     OS << Loc.File << ":" << Loc.Line << ":" << Loc.Column << ": ";
@@ -35,6 +41,10 @@ void printFindings(llvm::raw_ostream &OS,
     for (const DiagnosticMessage &N : F.Notes) {
       printLocation(OS, N.Loc);
       OS << "note: " << N.Message << "\n";
+    }
+    if (F.Level == Severity::Warning) {
+      printLocation(OS, F.Warning.Loc);
+      OS << "note: " << silenceHint(F.CheckName) << "\n";
     }
   }
 }

@@ -49,8 +49,13 @@ unsigned warningCount(const std::vector<Finding> &Findings);
 /// Sorts by warning location, then text: output independent of -j.
 void sortFindings(std::vector<Finding> &Findings);
 
+/// How to silence a finding of `CheckName` (core/Suppression.h), the last
+/// note of every warning in text reports.
+std::string silenceHint(llvm::StringRef CheckName);
+
 /// clang's format: `file:line:col: warning: message [cyclint-check]`, then
-/// one `file:line:col: note: message` line per note.
+/// one `file:line:col: note: message` line per note, then, for a warning,
+/// a note at the warning saying how to silence it (silenceHint).
 void printFindings(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
 
 } // namespace cyclint

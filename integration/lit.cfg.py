@@ -8,6 +8,11 @@
 #   %expect-exit N   runs the rest of the line, fails unless it exits with N
 #   %unprivileged    prefix under which chmod 000 really denies reading
 #                    (empty when not root); feature `unreadable-files`
+#   %{clang-tidy}, %{run-clang-tidy}  the real clang-tidy-19 and its
+#                    database runner; %{tidy-module} the module they --load;
+#                    feature `clang-tidy`
+#   %{sarif-validate} validates SARIF files with npx @microsoft/sarif-multitool
+#                    (feature `sarif-multitool`)
 # FileCheck and not are on PATH (LLVM's tools directory first).
 import os
 import shutil
@@ -38,6 +43,44 @@ config.substitutions.append(
      f'-G "{config.cmake_generator}" "-DCMAKE_MAKE_PROGRAM={config.cmake_make_program}" '
      f'"-DCMAKE_CXX_COMPILER={config.cxx_compiler}"'))
 config.substitutions.append(("%cmake", f'"{config.cmake_command}"'))
+
+if config.cyclint_tidy_module and os.path.exists(config.clang_tidy) and \
+        os.path.exists(config.run_clang_tidy):
+    config.available_features.add("clang-tidy")
+    config.substitutions.append(("%{tidy-module}", config.cyclint_tidy_module))
+    config.substitutions.append(("%{run-clang-tidy}", config.run_clang_tidy))
+    config.substitutions.append(("%{clang-tidy}", config.clang_tidy))
+else:
+    lit_config.note("clang-tidy 19 or the cyclint module is missing: tidy tests are unsupported")
+
+
+def sarif_multitool_available():
+    """True if `npx` can run @microsoft/sarif-multitool (installed by
+    scripts/setup.sh; the first use downloads it into npm's cache)."""
+    if shutil.which("npx") is None:
+        return False
+    try:
+        return subprocess.run(
+            ["npx", "--yes", "@microsoft/sarif-multitool", "--version"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            timeout=300).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+# npx keeps its cache under HOME and may need the proxy settings.
+for var in ("HOME", "npm_config_cache", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
+            "http_proxy", "https_proxy", "no_proxy"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+if sarif_multitool_available():
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(
+        ("%{sarif-validate}",
+         f"{config.python_executable} {os.path.join(helpers, 'sarif_validate.py')}"))
+else:
+    lit_config.note("npx cannot run @microsoft/sarif-multitool (no npx, or no network): "
+                    "sarif-validate.test is unsupported")
 
 
 def unprivileged_prefix():

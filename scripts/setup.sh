@@ -23,6 +23,12 @@ packages=(
   # asio) and standalone asio handlers.
   libboost-dev libasio-dev
 )
+# The SARIF validator the tests run (npx @microsoft/sarif-multitool, fetched
+# by npm on first use) needs Node.js: Debian 12 ships nodejs 18 and npm 9. A
+# machine that already has an npx (another Node.js) is left alone.
+if ! command -v npx >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -30,6 +30,7 @@ EXPECT_RE = re.compile(
     r"expected-(warning|note)(?:@([^\s{]+))?\s*\{\{(.*?)\}\}")
 NO_DIAG_RE = re.compile(r"expected-no-diagnostics")
 DIAG_RE = re.compile(r"^(.*?):(\d+):(\d+): (warning|note|error): (.*)$")
+HINT_RE = re.compile(r"silence with // NOLINT\(cyclint-[a-z-]+\) on the warning's line or a note's line$")
 SOURCE_EXTS = (".c", ".cc", ".cpp", ".cxx")
 
 
@@ -103,15 +104,24 @@ def main():
 
     problems = []
     seen = []
+    warnings = hints = 0
     for line in proc.stdout.splitlines():
         m = DIAG_RE.match(line)
         if not m:
             problems.append(f"unparseable output line: {line}")
             continue
         path, lineno, _col, kind, text = m.groups()
+        # Every warning ends with a note saying how to silence it; checked
+        # here once for all, rather than written in every expectation.
+        warnings += kind == "warning"
+        if kind == "note" and HINT_RE.match(text):
+            hints += 1
+            continue
         seen.append({"file": os.path.realpath(path), "line": int(lineno),
                      "kind": kind, "text": text, "raw": line})
 
+    if hints != warnings:
+        problems.append(f"{warnings} warning(s) but {hints} silencing hint(s)")
     unmatched = list(seen)
     for e in expectations:
         match = next((d for d in unmatched if d["kind"] == e["kind"]

@@ -7,18 +7,26 @@
 //===----------------------------------------------------------------------===//
 
 #include "checks/Checks.h"
+#include "core/Baseline.h"
+#include "core/Config.h"
 #include "core/Driver.h"
+#include "core/Output.h"
 #include "models/Runtimes.h"
+#include "tool/Rules.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <deque>
+#include <optional>
 
 using namespace llvm;
 
@@ -41,9 +49,12 @@ Exit codes:
   0  no findings (notes, e.g. cycles only the CPython collector frees, do
      not count)
   1  findings were reported
-  2  usage, configuration, model or compilation database error
+  2  usage, configuration, model or compilation database error, or a
+     report or baseline file that cannot be written
   3  some translation units could not be analyzed (findings from the others
      are still printed; this code wins over 1)
+
+With --baseline, only findings the baseline does not record count.
 )";
 
 cl::OptionCategory Category("cyclint options");
@@ -98,6 +109,43 @@ cl::opt<std::string> ImportFacts(
              "by --export-facts, possibly on other machines) and run the "
              "checks; no parsing, -p is not needed"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<cyclint::OutputFormat> Format(
+    "format", cl::desc("Report format (default: text)"),
+    cl::values(clEnumValN(cyclint::OutputFormat::Text, "text",
+                          "clang's diagnostic format"),
+               clEnumValN(cyclint::OutputFormat::JSON, "json",
+                          "JSON (docs/OUTPUT.md)"),
+               clEnumValN(cyclint::OutputFormat::SARIF, "sarif",
+                          "SARIF 2.1.0, for code scanning")),
+    cl::init(cyclint::OutputFormat::Text), cl::cat(Category));
+cl::opt<std::string> OutputFile(
+    "o",
+    cl::desc("Write the report to <file> (atomically) instead of stdout"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Directory that report paths (SARIF URIs, baseline entries, "
+             "fingerprints) are relative to (default: the current "
+             "directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Hide the findings recorded in <file> (written by "
+             "--write-baseline); only new findings count for the exit code"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record every current finding in <file> (atomically)"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> ConfigFile(
+    "config-file",
+    cl::desc("Read the configuration from <file> instead of the nearest "
+             ".cyclint.yaml above the sources (docs/CONFIG.md)"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the effective configuration (YAML) and exit"),
+    cl::cat(Category));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Do not print the summary line and progress"),
                     cl::cat(Category));
@@ -137,6 +185,82 @@ void error(const Twine &Message) {
   WithColor::error(errs(), "cyclint") << Message << "\n";
 }
 
+std::string plural(unsigned N, StringRef One, StringRef Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
+}
+
+/// The stderr summary; the parts about suppressions and baselines appear
+/// only when there is something to say.
+void printSummary(const cyclint::AnalysisResult &Result,
+                  const cyclint::RunSummary &Summary,
+                  const cyclint::AnalysisOptions &Options) {
+  errs() << "cyclint: "
+         << plural(Result.TUsAnalyzed, "translation unit", "translation units")
+         << " analyzed, " << Result.Failures.size() << " failed";
+  if (!Options.ExportFactsDir.empty()) {
+    errs() << ", " << Result.FactsWritten.size() << " facts files written\n";
+    return;
+  }
+  unsigned Warnings = cyclint::warningCount(Result.Findings);
+  unsigned Notes = Result.Findings.size() - Warnings;
+  errs() << ", " << plural(Warnings, "finding", "findings");
+  if (Notes)
+    errs() << " (and " << plural(Notes, "note", "notes") << ")";
+  if (Summary.Suppressed)
+    errs() << ", " << Summary.Suppressed << " suppressed";
+  if (Summary.BaselineHidden || Summary.BaselineFixed)
+    errs() << ", " << Summary.BaselineHidden << " hidden by the baseline, "
+           << plural(Summary.BaselineFixed, "baseline entry", "baseline entries")
+           << " fixed";
+  errs() << "\n";
+}
+
+/// --config-file, or the nearest .cyclint.yaml above the sources given on
+/// the command line (the current directory when none is given). Sources
+/// under different configuration files are an error: one run has one set of
+/// checks and options. Option keys are checked here, so that an error can
+/// name the file and line.
+Error loadConfig(std::optional<cyclint::Config> &Out) {
+  std::string Path = ConfigFile;
+  if (Path.empty()) {
+    std::vector<std::string> Starts;
+    for (const std::string &F : Files)
+      Starts.push_back(std::string(sys::path::parent_path(F)));
+    if (Starts.empty())
+      Starts.push_back(".");
+    for (const std::string &Start : Starts) {
+      std::string Found = cyclint::findConfig(Start.empty() ? "." : Start);
+      if (Found != Path && !Path.empty() && !Found.empty())
+        return createStringError(inconvertibleErrorCode(),
+                                 "the sources are under two configuration "
+                                 "files, %s and %s: analyze them in separate "
+                                 "runs or pass --config-file",
+                                 Path.c_str(), Found.c_str());
+      if (!Found.empty())
+        Path = Found;
+    }
+    if (Path.empty())
+      return Error::success();
+  }
+  auto C = cyclint::readConfig(Path);
+  if (!C)
+    return C.takeError();
+  const auto &Registry = cyclint::builtinChecks();
+  for (const auto &[Key, Value] : C->CheckOptions) {
+    cyclint::CheckOptions One;
+    One.set(Key, Value);
+    auto Set = cyclint::createChecks(Registry, "cyclint-*", One);
+    if (!Set)
+      return createStringError(
+          inconvertibleErrorCode(),
+          formatv("{0}:{1}: CheckOptions: {2}", Path, C->lineOf(Key),
+                  toString(Set.takeError()))
+              .str());
+  }
+  Out = std::move(*C);
+  return Error::success();
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -149,8 +273,18 @@ int main(int argc, char **argv) {
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
     return UsageError;
 
+  // The configuration file: flags given on the command line win over it.
+  std::optional<cyclint::Config> Config;
+  if (Error E = loadConfig(Config)) {
+    error(toString(std::move(E)));
+    return UsageError;
+  }
+  std::string CheckGlobs = Checks;
+  if (Config && Config->Checks && Checks.getNumOccurrences() == 0)
+    CheckGlobs = *Config->Checks;
+
   if (ListChecks) {
-    auto Names = cyclint::enabledChecks(Builtin.Checks, Checks);
+    auto Names = cyclint::enabledChecks(Builtin.Checks, CheckGlobs);
     if (!Names) {
       error(toString(Names.takeError()));
       return UsageError;
@@ -165,8 +299,16 @@ int main(int argc, char **argv) {
   Options.BuildPath = BuildPath;
   Options.Files.assign(Files.begin(), Files.end());
   Options.Jobs = Jobs;
-  Options.Checks = Checks;
-  Options.ModelFiles.assign(Models.begin(), Models.end());
+  Options.Checks = CheckGlobs;
+  if (Config) {
+    Options.ModelFiles = Config->modelPaths();
+    for (const auto &[Key, Value] : Config->CheckOptions)
+      Options.CheckOpts.set(Key, Value);
+    if (Config->HeaderFilterRegex)
+      Options.HeaderFilter = *Config->HeaderFilterRegex;
+  }
+  Options.ModelFiles.insert(Options.ModelFiles.end(), Models.begin(),
+                            Models.end());
   Options.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
   Options.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
                                  ExtraArgsBefore.end());
@@ -203,6 +345,25 @@ int main(int argc, char **argv) {
                           Value);
   }
 
+  if (DumpConfig) {
+    // Every option with its effective value, so that the dump says what a
+    // run does, and reading the dump back gives the same dump.
+    auto Set = cyclint::createChecks(Builtin.Checks, Options.Checks,
+                                     Options.CheckOpts);
+    if (!Set) {
+      error(toString(Set.takeError()));
+      return UsageError;
+    }
+    cyclint::Config Effective;
+    Effective.Checks = Options.Checks;
+    Effective.CheckOptions.insert(Set->Options.begin(), Set->Options.end());
+    if (!Options.HeaderFilter.empty())
+      Effective.HeaderFilterRegex = Options.HeaderFilter;
+    Effective.Models = Options.ModelFiles;
+    cyclint::writeConfig(outs(), Effective);
+    return NoFindings;
+  }
+
   bool Terminal = sys::Process::StandardErrIsDisplayed();
   if (Terminal && !Quiet)
     Options.Progress = [](unsigned Done, unsigned Total, StringRef File) {
@@ -212,33 +373,80 @@ int main(int argc, char **argv) {
       errs().flush();
     };
 
+  std::string Root = SourceRoot;
+  if (Root.empty()) {
+    SmallString<256> CWD;
+    if (!sys::fs::current_path(CWD))
+      Root = std::string(CWD);
+  } else {
+    SmallString<256> Absolute(Root);
+    sys::fs::make_absolute(Absolute);
+    sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+    Root = std::string(Absolute);
+  }
+  std::optional<cyclint::Baseline> Baseline;
+  if (!BaselineFile.empty()) {
+    auto Read = cyclint::Baseline::read(BaselineFile);
+    if (!Read) {
+      error(toString(Read.takeError()));
+      return UsageError;
+    }
+    Baseline = std::move(*Read);
+  }
+  cyclint::ToolInfo Tool{CYCLINT_VERSION, "", cyclint::checkRules(Builtin.Checks)};
+
   auto Result = cyclint::runAnalysis(Options, Builtin);
   if (!Result) {
     error(toString(Result.takeError()));
     return UsageError;
   }
 
-  cyclint::printFindings(outs(), Result->Findings);
-  outs().flush();
+  std::vector<cyclint::Finding> &Found = Result->Findings;
+  if (!WriteBaseline.empty())
+    if (Error E = cyclint::Baseline::write(WriteBaseline, Found, Root)) {
+      error(toString(std::move(E))); // names the file
+      return UsageError;
+    }
+  cyclint::RunSummary Summary;
+  Summary.TUsAnalyzed = Result->TUsAnalyzed;
+  Summary.TUsFailed = Result->Failures.size();
+  Summary.Suppressed = Result->Suppressed;
+  if (Baseline) {
+    Summary.BaselineHidden = Baseline->filter(Found, Root);
+    Summary.BaselineFixed = Baseline->fixed();
+  }
+
+  if (Options.ExportFactsDir.empty()) {
+    auto Write = [&](raw_ostream &OS) {
+      switch (Format) {
+      case cyclint::OutputFormat::Text:
+        cyclint::printFindings(OS, Found);
+        break;
+      case cyclint::OutputFormat::JSON:
+        cyclint::writeJSON(OS, Found, Summary, Root);
+        break;
+      case cyclint::OutputFormat::SARIF:
+        cyclint::writeSARIF(OS, Found, Tool, Root);
+        break;
+      }
+      return Error::success();
+    };
+    if (OutputFile.empty()) {
+      Write(outs());
+      outs().flush();
+    } else if (Error E = writeToOutput(OutputFile, Write)) {
+      error(toString(std::move(E))); // names the file
+      return UsageError;
+    }
+  }
   for (const cyclint::TUFailure &F : Result->Failures)
     error(F.File + ": " + F.Reason);
-  if (!Quiet) {
-    errs() << "cyclint: " << Result->TUsAnalyzed << " translation unit"
-           << (Result->TUsAnalyzed == 1 ? "" : "s") << " analyzed, "
-           << Result->Failures.size() << " failed";
-    unsigned Warnings = cyclint::warningCount(Result->Findings);
-    unsigned Notes = Result->Findings.size() - Warnings;
-    if (Options.ExportFactsDir.empty()) {
-      errs() << ", " << Warnings << " finding" << (Warnings == 1 ? "" : "s");
-      if (Notes)
-        errs() << " (and " << Notes << " note" << (Notes == 1 ? "" : "s")
-               << ")";
-    }
-    else
-      errs() << ", " << Result->FactsWritten.size() << " facts files written";
-    errs() << "\n";
-  }
+  if (!Quiet)
+    printSummary(*Result, Summary, Options);
   if (!Result->Failures.empty())
     return SomeTUsFailed;
-  return cyclint::warningCount(Result->Findings) == 0 ? NoFindings : Findings;
+  // A run that records its findings as the new baseline accepts them.
+  if (!WriteBaseline.empty() && !Baseline)
+    return NoFindings;
+  return cyclint::warningCount(Found) == 0 ? NoFindings : Findings;
 }

@@ -1,0 +1,117 @@
+//===- Config.cpp - Reading and writing .cyclint.yaml ---------------------===//
+
+#include "core/Config.h"
+#include "core/Check.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+
+using namespace llvm;
+
+LLVM_YAML_IS_STRING_MAP(std::string)
+
+namespace llvm {
+namespace yaml {
+template <> struct MappingTraits<cyclint::Config> {
+  static void mapping(IO &IO, cyclint::Config &C) {
+    IO.mapOptional("Checks", C.Checks);
+    IO.mapOptional("CheckOptions", C.CheckOptions);
+    IO.mapOptional("HeaderFilterRegex", C.HeaderFilterRegex);
+    IO.mapOptional("Models", C.Models);
+  }
+};
+} // namespace yaml
+} // namespace llvm
+
+namespace cyclint {
+
+std::vector<std::string> Config::modelPaths() const {
+  std::vector<std::string> Paths;
+  for (const std::string &M : Models) {
+    SmallString<256> P(M);
+    if (!sys::path::is_absolute(P) && !Path.empty()) {
+      P = sys::path::parent_path(Path);
+      sys::path::append(P, M);
+    }
+    Paths.push_back(std::string(P));
+  }
+  return Paths;
+}
+
+unsigned Config::lineOf(StringRef Key) const {
+  size_t Pos = StringRef(Text).find(Key);
+  if (Pos == StringRef::npos)
+    return 0;
+  return StringRef(Text).take_front(Pos).count('\n') + 1;
+}
+
+Expected<Config> readConfig(StringRef Path) {
+  auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buffer)
+    return createStringError(Buffer.getError(), "%s: %s", Path.str().c_str(),
+                             Buffer.getError().message().c_str());
+  Config C;
+  C.Path = Path.str();
+  C.Text = (*Buffer)->getBuffer().str();
+  std::string Diag;
+  auto Handler = [](const SMDiagnostic &D, void *Context) {
+    auto &Out = *static_cast<std::string *>(Context);
+    if (Out.empty()) // the first problem is the one to fix
+      Out = formatv("{0}:{1}:{2}: {3}", D.getFilename(), D.getLineNo(),
+                    D.getColumnNo() + 1, D.getMessage())
+                .str();
+  };
+  {
+    MemoryBufferRef Ref((*Buffer)->getBuffer(), Path);
+    yaml::Input In(Ref, nullptr, Handler, &Diag);
+    In >> C;
+    if (In.error() && Diag.empty())
+      Diag = (Path + ": " + In.error().message()).str();
+  }
+  if (!Diag.empty())
+    return createStringError(inconvertibleErrorCode(), Diag);
+  auto Fail = [&](StringRef Key, const Twine &Why) {
+    return createStringError(
+        inconvertibleErrorCode(),
+        formatv("{0}:{1}: {2}: {3}", Path, C.lineOf(Key), Key, Why.str())
+            .str());
+  };
+  if (C.Checks)
+    if (auto Globs = CheckGlobs::parse(*C.Checks); !Globs)
+      return Fail("Checks", toString(Globs.takeError()));
+  if (C.HeaderFilterRegex) {
+    std::string Why;
+    if (!Regex(*C.HeaderFilterRegex).isValid(Why))
+      return Fail("HeaderFilterRegex", "invalid regular expression: " + Why);
+  }
+  for (const auto &KV : C.CheckOptions)
+    if (!StringRef(KV.first).contains('.'))
+      return Fail(KV.first, "expected <check>.<Option> (e.g. "
+                            "ownership-cycle.MaxCyclesPerComponent)");
+  return C;
+}
+
+std::string findConfig(StringRef Directory) {
+  SmallString<256> Dir(Directory);
+  sys::fs::make_absolute(Dir);
+  sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  for (StringRef D = Dir; !D.empty(); D = sys::path::parent_path(D)) {
+    SmallString<256> Candidate(D);
+    sys::path::append(Candidate, ConfigFileName);
+    if (sys::fs::is_regular_file(Candidate))
+      return std::string(Candidate);
+  }
+  return "";
+}
+
+void writeConfig(raw_ostream &OS, const Config &C) {
+  Config Copy = C;
+  yaml::Output Out(OS);
+  Out << Copy;
+}
+
+} // namespace cyclint
