@@ -51,7 +51,7 @@ std::string writable(const std::string &Member, const std::string &How,
   if (How == "setter")
     Through = "the setter of property " + q(Attribute);
   else if (How == "init")
-    Through = "the constructor (init)";
+    Through = "the constructor";
   else
     Through = "method " + q(Attribute);
   return q(Member) + " is writable from Python: " + Through + " (" +
