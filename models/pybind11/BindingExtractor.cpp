@@ -579,6 +579,13 @@ private:
       }
       return;
     }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      if (MD && MD->getIdentifier() &&
+          M.PassThroughMethods.contains(MD->getName()))
+        carried(MC->getImplicitObjectArgument(), FD, Params, Out, Depth + 1);
+      return;
+    }
     if (const auto *C = dyn_cast<CallExpr>(E)) {
       const FunctionDecl *Callee = C->getDirectCallee();
       if (Callee && M.PassThrough.contains(qualifiedName(Callee)))

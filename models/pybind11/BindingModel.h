@@ -50,6 +50,7 @@ struct BindingModelData {
   llvm::StringSet<> Callables;
   llvm::StringSet<> Inserters;
   llvm::StringSet<> PassThrough;
+  llvm::StringSet<> PassThroughMethods;
   llvm::StringSet<> Releases;
   llvm::StringSet<> ReleaseMethods;
   uint64_t HaveGCFlag = 0;

@@ -49,7 +49,7 @@ struct YamlBinding {
   std::optional<YamlRuntime> Runtime;
   std::vector<cyclint::BindingLibrary> Libraries;
   std::vector<std::string> Containers, Callables, Inserters, PassThrough,
-      Releases, ReleaseMethods;
+      PassThroughMethods, Releases, ReleaseMethods;
   std::optional<uint64_t> HaveGCFlag;
   std::optional<int64_t> TraverseSlotId, ClearSlotId;
 };
@@ -93,6 +93,7 @@ template <> struct MappingTraits<YamlBinding> {
     mapKey(IO, "callables", M.Callables);
     mapKey(IO, "inserters", M.Inserters);
     mapKey(IO, "passThrough", M.PassThrough);
+    mapKey(IO, "passThroughMethods", M.PassThroughMethods);
     mapKey(IO, "releases", M.Releases);
     mapKey(IO, "releaseMethods", M.ReleaseMethods);
     mapKey(IO, "haveGCFlag", M.HaveGCFlag);
@@ -152,6 +153,7 @@ static void merge(BindingModelData &D, const YamlBinding &Y) {
         std::pair(&D.Callables, &Y.Callables),
         std::pair(&D.Inserters, &Y.Inserters),
         std::pair(&D.PassThrough, &Y.PassThrough),
+        std::pair(&D.PassThroughMethods, &Y.PassThroughMethods),
         std::pair(&D.Releases, &Y.Releases),
         std::pair(&D.ReleaseMethods, &Y.ReleaseMethods)})
     for (const std::string &Name : *List)
