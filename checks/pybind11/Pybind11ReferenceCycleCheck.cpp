@@ -157,6 +157,10 @@ void Pybind11ReferenceCycleCheck::checkKeepAlive(const BindingProgram &P,
   for (size_t I = 0; I < K.size(); ++I)
     for (size_t J = I + 1; J < K.size(); ++J) {
       const KeepAliveFact &A = K[I], &B = K[J];
+      // Index 0 is the returned object: whether the object one policy
+      // returns is the one the other links is not known.
+      if (A.Nurse == 0 || A.Patient == 0 || B.Nurse == 0 || B.Patient == 0)
+        continue;
       if (!Bound(A.NurseType) || !Bound(A.PatientType) ||
           A.NurseType != B.PatientType || A.PatientType != B.NurseType)
         continue;

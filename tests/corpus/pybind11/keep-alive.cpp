@@ -24,6 +24,16 @@ struct Tree {
   void add_child(Tree *) {}
 };
 struct Leaf {};
+// A policy on a returned object: whether it is the object another policy
+// links is not known.
+struct Store;
+struct Item {
+  Store *owner() { return nullptr; }
+};
+struct Store {
+  Item *get() { return nullptr; }
+  void put(Item *) {}
+};
 struct Branch {
   void add(Leaf *) {}
 };
@@ -37,5 +47,9 @@ PYBIND11_MODULE(corpus_keep_alive, m) {
       .def("show", &View::show, py::keep_alive<1, 2>()); // expected-note {{keep_alive<1, 2> on 'View.show' keeps a 'Document' alive from the 'View'}}
   py::class_<Tree>(m, "Tree").def("add_child", &Tree::add_child, py::keep_alive<1, 2>());
   py::class_<Leaf>(m, "Leaf");
+  py::class_<Item>(m, "Item").def("owner", &Item::owner, py::keep_alive<1, 0>());
+  py::class_<Store>(m, "Store")
+      .def("get", &Store::get, py::keep_alive<1, 0>())
+      .def("put", &Store::put, py::keep_alive<1, 2>());
   py::class_<Branch>(m, "Branch").def("add", &Branch::add, py::keep_alive<1, 2>());
 }
