@@ -7,6 +7,7 @@
 #include <pybind11/pybind11.h>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -47,7 +48,22 @@ struct Quiet {
   void set_run(py::function f) { run = [&f]() { f(); }; }
 };
 
+// A holder type option does not change what the class holds: a shared_ptr
+// holder with a writable object member is reported; a constructor that
+// reads its argument without storing it is not a write.
+struct Shared {
+  py::object payload; // expected-warning {{'Shared::payload' can close a reference cycle that is never freed}}
+};
+struct Reader {
+  explicit Reader(py::object config) : size(py::len(config)) {}
+  py::object cache;
+  size_t size;
+};
+
 PYBIND11_MODULE(corpus_bindings, m) {
+  py::class_<Shared, std::shared_ptr<Shared>>(m, "Shared") // expected-note {{type without collector support: pybind11 class 'Shared'}}
+      .def_readwrite("payload", &Shared::payload); // expected-note {{'Shared::payload' is writable from Python as attribute 'payload'}}
+  py::class_<Reader>(m, "Reader").def(py::init<py::object>());
   py::class_<Node>(m, "Node") // expected-note {{type without collector support: pybind11 class 'Node'}}
       .def(py::init<>())
       .def_property("parent", &Node::get_parent, &Node::set_parent);
