@@ -762,7 +762,7 @@ private:
     if (const auto *C = dyn_cast<CXXFunctionalCastExpr>(E))
       return functionOf(C->getSubExpr(), Depth + 1);
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-      if (isa<CXXConversionDecl>(MC->getMethodDecl()))
+      if (isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
         return functionOf(MC->getImplicitObjectArgument(), Depth + 1);
     return nullptr;
   }
