@@ -183,7 +183,8 @@ TEST(RuntimeTest, ModelFilesGoToTheRuntimeTheyName) {
   llvm::Error E = addModelFile(Runtimes, Other);
   ASSERT_TRUE(bool(E));
   std::string Message = llvm::toString(std::move(E));
-  EXPECT_NE(Message.find("unknown runtime 'objc' (known: cxx, cpython)"),
+  // Prefix only: the list grows with every runtime in models/Runtimes.def.
+  EXPECT_NE(Message.find("unknown runtime 'objc' (known: cxx, cpython"),
             std::string::npos)
       << Message;
   llvm::sys::fs::remove_directories(Dir);
