@@ -30,7 +30,7 @@ EXPECT_RE = re.compile(
     r"expected-(warning|note)(?:@([^\s{]+))?\s*\{\{(.*?)\}\}")
 NO_DIAG_RE = re.compile(r"expected-no-diagnostics")
 DIAG_RE = re.compile(r"^(.*?):(\d+):(\d+): (warning|note|error): (.*)$")
-HINT_RE = re.compile(r"silence with // NOLINT\(cyclint-[a-z-]+\) on the warning's line or a note's line$")
+HINT_RE = re.compile(r"silence with // NOLINT\(cyclint-[a-z0-9-]+\) on the warning's line or a note's line$")
 SOURCE_EXTS = (".c", ".cc", ".cpp", ".cxx")
 
 

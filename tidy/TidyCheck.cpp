@@ -9,6 +9,7 @@
 
 #include "tidy/TidyCheck.h"
 
+#include "checks/Checks.h"
 #include "core/Facts.h"
 #include "core/Suppression.h"
 
@@ -63,6 +64,13 @@ TidyCheck::TidyCheck(StringRef FullName, clang::tidy::ClangTidyContext *Context,
   }
   Impl = Info.Create(Info.Name, UserOptions);
   Impl->storeOptions(Effective);
+  // Which sibling checks run, as clang-tidy decides (a check leaves to a
+  // sibling what it reports better: Check::isCheckEnabled).
+  auto Enabled = std::make_shared<std::set<std::string>>();
+  for (const CheckInfo &Other : builtinChecks())
+    if (Context->isCheckEnabled(std::string("cyclint-") + Other.Name))
+      Enabled->insert(Other.Name);
+  Impl->setEnabledChecks(std::move(Enabled));
   for (const std::string &Problem : Impl->options().problems())
     configurationDiag("%0") << Problem;
 }

@@ -294,7 +294,11 @@ private:
     };
     auto KeepValue = [&](std::string Name, const Expr *E) {
       Value KV = valueOf(E);
-      if (KV.K == Value::Unknown || KV.K == Value::Null) {
+      // Only a counted pointer or a callable holding one is kept: a raw
+      // `this` or pointer bound (`std::bind(&S::f, this)`) owns nothing.
+      QualType T = E->getType().getNonReferenceType();
+      if (KV.K == Value::Unknown || KV.K == Value::Null ||
+          !(countedTarget(T) || isCallable(T) || closureMaker(strip(E)))) {
         scan(E);
         return;
       }
