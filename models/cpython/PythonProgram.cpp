@@ -58,6 +58,7 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs,
   P.indexMembers();
   P.computeContent(In);
   P.indexCallResults();
+  P.indexPlainStores();
   return P;
 }
 
@@ -406,6 +407,26 @@ void PythonProgram::indexCallResults() {
     for (unsigned AI = 0; AI < Functions[FI].Allocs.size(); ++AI)
       if (!Functions[FI].Allocs[AI].Callee.empty())
         CallResults.push_back({FI, AI});
+}
+
+/// What the fields of structs that are not objects (module states) receive.
+void PythonProgram::indexPlainStores() {
+  for (const PyFunctionFact &F : Functions)
+    for (const PyStoreFact &S : F.Stores) {
+      if (MemberByRef.count(S.Member))
+        continue;
+      // 0: only NULL so far, 1: an acyclic value too, -1: anything else.
+      int &State = PlainOnlyAcyclic.try_emplace(S.Member, 0).first->second;
+      if (S.Value == PyValueKind::Acyclic && State == 0)
+        State = 1;
+      else if (S.Value != PyValueKind::Null && S.Value != PyValueKind::Acyclic)
+        State = -1;
+    }
+}
+
+bool PythonProgram::onlyAcyclicStores(const PyMemberRef &Ref) const {
+  auto It = PlainOnlyAcyclic.find(Ref);
+  return It != PlainOnlyAcyclic.end() && It->second == 1;
 }
 
 //===-- Queries -----------------------------------------------------------===//

@@ -135,6 +135,12 @@ public:
   PySlotSummary moduleSummary(const PyModuleFact &M,
                               llvm::StringRef Slot) const;
 
+  /// True when every value the program stores into a field of a struct
+  /// that is not an object (a module's state) is NULL, None, a str, bytes,
+  /// a number or something a runtime static type owns, and there is at
+  /// least one store: such a field cannot take part in a cycle.
+  bool onlyAcyclicStores(const PyMemberRef &Ref) const;
+
   /// True when some type names the function in one of its slots.
   bool isSlotFunction(llvm::StringRef USR) const;
   /// Every call of `USR` whose result a function keeps (PyAllocFact with
@@ -167,6 +173,7 @@ private:
   void markBorrowedLinks(const MemberEvidence &E);
   void settleContent(const MemberEvidence &E);
   void indexCallResults();
+  void indexPlainStores();
 
   void summarize(const PyType &Ctx, const std::optional<PySlotFact> &Slot,
                  llvm::StringRef SlotName, PySlotSummary &S,
@@ -187,6 +194,7 @@ private:
   std::vector<PyMemberInfo> Members; // every object member of every struct
   llvm::StringMap<unsigned> TypeByUSR, StructByKey, FunctionByUSR;
   std::map<PyMemberRef, unsigned> MemberByRef;
+  std::map<PyMemberRef, int> PlainOnlyAcyclic; // fields of other structs
   std::set<std::string> SlotFunctions;
   std::vector<std::pair<unsigned, unsigned>> CallResults; // function, alloc
 };
