@@ -43,6 +43,10 @@ FunctionSummarizer::FunctionSummarizer(Extractor &X, const FunctionDecl *FD)
         !X.isRecordNamed(T->getPointeeType(), D.TypeObjectRecord))
       SelfParm = FD->getParamDecl(0);
   }
+  if (SelfParm)
+    if (const RecordDecl *RD = X.objectPointee(SelfParm->getType());
+        RD && X.isExtensionStruct(RD))
+      F.SelfStruct = X.structKey(RD);
 }
 
 PyFunctionFact FunctionSummarizer::run() {
@@ -301,7 +305,10 @@ bool FunctionSummarizer::noteVisitCall(const CallExpr *C) {
   if (!VisitParm || !isVisitParm(C->getCallee()))
     return false;
   const Expr *Arg = C->getNumArgs() ? C->getArg(0) : nullptr;
-  if (auto Ref = Arg ? X.memberRef(Arg) : std::nullopt) {
+  std::optional<PyMemberRef> Ref = Arg ? X.memberRef(Arg) : std::nullopt;
+  if (!Ref && Arg)
+    Ref = aliasedMember(Arg);
+  if (Ref) {
     F.Visited.push_back(*Ref);
   } else if (Arg && isTypeOf(strip(Arg))) {
     F.VisitsType = true;
@@ -313,6 +320,27 @@ bool FunctionSummarizer::noteVisitCall(const CallExpr *C) {
       F.Visited.push_back(*Plain);
   }
   return true;
+}
+
+/// A local that only ever holds one member's value (`PyObject *o =
+/// (PyObject *)self->x; Py_VISIT(o);`): visiting it visits the member.
+std::optional<PyMemberRef>
+FunctionSummarizer::aliasedMember(const Expr *E) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(strip(E));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  auto It = VD && VD->isLocalVarDecl() ? Sources.find(VD) : Sources.end();
+  if (It == Sources.end() || AddressTaken.count(VD))
+    return std::nullopt;
+  std::optional<PyMemberRef> Result;
+  for (const Expr *S : It->second) {
+    if (S->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      continue;
+    std::optional<PyMemberRef> Ref = X.memberRef(S);
+    if (!Ref || (Result && !(*Result == *Ref)))
+      return std::nullopt;
+    Result = Ref;
+  }
+  return Result;
 }
 
 /// The managed instance dict (3.12+): the runtime visits/clears it.
@@ -433,7 +461,11 @@ bool FunctionSummarizer::isVisitProc(QualType T) const {
 }
 
 bool FunctionSummarizer::isVisitParm(const Expr *E) const {
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
+  E = strip(E);
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(E);
+      U && U->getOpcode() == UO_Deref) // Cython: `(*v)(p->x, a)`
+    E = strip(U->getSubExpr());
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
   return DRE && DRE->getDecl() == VisitParm;
 }
 

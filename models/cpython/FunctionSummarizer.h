@@ -70,6 +70,7 @@ private:
   bool guardedExact(const clang::Expr *Value, const clang::Stmt *At);
   bool checksExactType(const clang::Expr *Cond, const clang::VarDecl *V);
   bool noteVisitCall(const clang::CallExpr *C);
+  std::optional<PyMemberRef> aliasedMember(const clang::Expr *E) const;
   bool noteManagedDictCall(llvm::StringRef Name);
   CallArguments readArguments(const clang::CallExpr *C, llvm::StringRef Name);
   void noteStateCall(const clang::CallExpr *C, llvm::StringRef Name);

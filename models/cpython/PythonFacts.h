@@ -85,6 +85,9 @@ struct PyObjectMemberFact {
   /// Key of the program extension struct the pointer type names (a
   /// `NodeObject *next`); empty for PyObject * and builtin object types.
   std::string TargetStruct;
+  /// Byte offset in the declaring struct (-1: unknown): two structs laid
+  /// out alike (`FutureObj`/`TaskObj` from one macro) share members by it.
+  int64_t Offset = -1;
 };
 
 struct PyStructFact {
@@ -230,6 +233,9 @@ struct PyAllocFact {
 struct PyFunctionFact {
   std::string USR, Name;
   PyLoc Loc;
+  /// Key of the extension struct its first parameter points to (the object
+  /// it works on), or empty: `FutureObj_traverse(FutureObj *fut, ...)`.
+  std::string SelfStruct;
   // As a traverse function (it has a visitproc parameter).
   bool HasVisitParam = false;
   std::vector<PyMemberRef> Visited; // passed to visit, or with visit to a helper

@@ -523,9 +523,9 @@ void PythonProgram::follow(const PyType &Ctx, const PyFunctionFact &F,
   if (!Seen.insert(F.USR).second)
     return;
   if (SlotName == "tp_traverse")
-    S.Members.insert(F.Visited.begin(), F.Visited.end());
+    addSharedLayout(Ctx, F, F.Visited, S.Members);
   else if (SlotName == "tp_clear")
-    S.Members.insert(F.Cleared.begin(), F.Cleared.end());
+    addSharedLayout(Ctx, F, F.Cleared, S.Members);
   S.Released.insert(F.Released.begin(), F.Released.end());
   S.VisitsType |= F.VisitsType;
   S.FreesSelf |= F.FreesSelf;
@@ -537,6 +537,31 @@ void PythonProgram::follow(const PyType &Ctx, const PyFunctionFact &F,
       SlotName == "tp_traverse" ? F.VisitDelegates : F.SelfCalls;
   for (const PyCalleeFact &C : Callees)
     followCallee(Ctx, C, SlotName, S, Seen);
+}
+
+/// `Members` (visited or cleared by `F`) into `Out`. A function that works
+/// on another struct laid out like `Ctx`'s (`FutureObj_traverse((FutureObj
+/// *)task, ...)`, both structs from one macro) reaches `Ctx`'s members at
+/// the same offsets.
+void PythonProgram::addSharedLayout(const PyType &Ctx, const PyFunctionFact &F,
+                                    const std::vector<PyMemberRef> &Members,
+                                    std::set<PyMemberRef> &Out) const {
+  Out.insert(Members.begin(), Members.end());
+  if (F.SelfStruct.empty() || Ctx.Struct < 0)
+    return;
+  std::vector<const PyMemberInfo *> Own = ownedMembers(Ctx);
+  if (llvm::any_of(Own, [&](const PyMemberInfo *M) {
+        return M->Ref.Struct == F.SelfStruct;
+      }))
+    return; // the function's struct is the type's own (or a base)
+  for (const PyMemberRef &R : Members) {
+    const PyMemberInfo *Shared = R.Struct == F.SelfStruct ? member(R) : nullptr;
+    if (!Shared || Shared->Fact.Offset < 0)
+      continue;
+    for (const PyMemberInfo *M : Own)
+      if (M->Fact.Offset == Shared->Fact.Offset)
+        Out.insert(M->Ref);
+  }
 }
 
 void PythonProgram::followCallee(const PyType &Ctx, const PyCalleeFact &C,

@@ -181,6 +181,9 @@ private:
   void follow(const PyType &Ctx, const PyFunctionFact &F,
               llvm::StringRef SlotName, PySlotSummary &S,
               std::set<std::string> &Seen) const;
+  void addSharedLayout(const PyType &Ctx, const PyFunctionFact &F,
+                       const std::vector<PyMemberRef> &Members,
+                       std::set<PyMemberRef> &Out) const;
   void followCallee(const PyType &Ctx, const PyCalleeFact &C,
                     llvm::StringRef SlotName, PySlotSummary &S,
                     std::set<std::string> &Seen) const;
