@@ -84,8 +84,8 @@ void PythonReferenceCycleCheck::check(const PythonProgram &P, std::vector<Findin
       }
       if (S.V == NeverFreed)
         continue;
-      if (!T.GCKnown) {
-        S.V = Silent;
+      if (!T.GCKnown || T.SubclassGC) {
+        S.V = Silent; // unknown; or GC through heap subclasses
         continue;
       }
       if (!T.HaveGC) {

@@ -168,7 +168,8 @@ void PythonProgram::linkBases(const std::set<std::string> &RuntimeBases) {
 void PythonProgram::inheritSlots(const CPythonModel &Model) {
   FlagBits Bits{Model.flag("Py_TPFLAGS_HAVE_GC"),
                 Model.flag("Py_TPFLAGS_HEAPTYPE"),
-                Model.flag("Py_TPFLAGS_MANAGED_DICT")};
+                Model.flag("Py_TPFLAGS_MANAGED_DICT"),
+                Model.flag("Py_TPFLAGS_BASETYPE")};
   std::vector<int> State(Types.size(), 0); // 0 new, 1 busy, 2 done
   std::function<void(unsigned)> Resolve = [&](unsigned I) {
     if (State[I] != 0)
@@ -185,6 +186,7 @@ void PythonProgram::inheritSlots(const CPythonModel &Model) {
     }
     inheritGCGroup(I, Base, Bits);
     inheritLayout(I, Base);
+    markSubclassGC(Types[I], Bits);
     State[I] = 2;
   };
   for (unsigned I = 0; I < Types.size(); ++I)
@@ -227,6 +229,16 @@ void PythonProgram::inheritGCGroup(unsigned I, const PyType *Base,
   } else if (InheritsGroup && (T.BaseUnknown || !T.BuiltinBase.empty())) {
     T.GCKnown = false; // a runtime type or a base chosen at run time
   }
+}
+
+/// A static base whose own traverse runs for its heap subclasses only
+/// (PyType::SubclassGC). A runtime tp_new (PyType_GenericNew) lets Python
+/// code make direct instances, which the collector never sees: not one.
+void PythonProgram::markSubclassGC(PyType &T, const FlagBits &Bits) {
+  const PySlotFact *New = T.ownSlot("tp_new");
+  T.SubclassGC = !T.Fact.Heap && T.GCKnown && !T.HaveGC &&
+                 T.ownSlot("tp_traverse") && (T.Fact.Flags & Bits.BaseType) &&
+                 !(New && New->Kind == PySlotKind::Builtin);
 }
 
 /// tp_dealloc when unset, the weak-list and dict offsets, and the struct of

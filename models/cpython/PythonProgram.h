@@ -92,6 +92,12 @@ struct PyType {
   // After inheritance.
   bool GCKnown = false; // false when the flags or the base are unknown
   bool HaveGC = false;
+  /// A static base type without HAVE_GC, with its own tp_traverse and
+  /// Py_TPFLAGS_BASETYPE, that Python code cannot instantiate through the
+  /// runtime's tp_new (ctypes' _CData, Structure...): its instances come
+  /// from heap subclasses, which type_new makes GC types whose
+  /// subtype_traverse calls this traverse. Direct instances are unknown.
+  bool SubclassGC = false;
   std::optional<PySlotFact> Traverse, Clear, Dealloc;
   int TraverseFrom = -1, ClearFrom = -1, DeallocFrom = -1; // declaring type
   std::string WeakListField, DictField; // own or inherited
@@ -152,7 +158,7 @@ private:
   struct Collected;
   struct MemberEvidence;
   struct FlagBits {
-    uint64_t HaveGC, HeapType, ManagedDict;
+    uint64_t HaveGC, HeapType, ManagedDict, BaseType;
   };
 
   // The passes of build, in order.
@@ -162,6 +168,7 @@ private:
   void inheritSlots(const CPythonModel &Model);
   void inheritGCGroup(unsigned I, const PyType *Base, const FlagBits &Bits);
   void inheritLayout(unsigned I, const PyType *Base);
+  void markSubclassGC(PyType &T, const FlagBits &Bits);
   void indexMembers();
   void computeContent(const Collected &In);
   void addWritableReasons(const std::vector<PyMemberTableFact> &MemberTables,
