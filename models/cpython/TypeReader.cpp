@@ -28,11 +28,13 @@ PySlotFact Extractor::slotValue(StringRef Slot, const Expr *E) {
   PySlotFact S;
   S.Slot = Slot.str();
   S.Loc = Loc(E->getBeginLoc());
-  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)) {
+  const Expr *X = strip(E);
+  // `(traverseproc)0` is no null pointer constant in C, but no slot either.
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) ||
+      X->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)) {
     S.Kind = PySlotKind::Null;
     return S;
   }
-  const Expr *X = strip(E);
   if (const auto *U = dyn_cast<UnaryOperator>(X))
     if (U->getOpcode() == UO_AddrOf)
       X = strip(U->getSubExpr());
