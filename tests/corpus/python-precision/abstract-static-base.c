@@ -67,7 +67,7 @@ static PyTypeObject DataType = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "abstract.Data",
     .tp_basicsize = sizeof(DataObject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, // expected-note {{type 'DataType' (abstract.Data) does not set Py_TPFLAGS_HAVE_GC: the cycle collector never sees its instances}} expected-note {{the flags of type 'DataType' (abstract.Data) are set here}}
-    .tp_traverse = (traverseproc)Data_traverse, // expected-warning {{tp_traverse 'Data_traverse' of type 'DataType' (abstract.Data) is never called: the type does not set Py_TPFLAGS_HAVE_GC}}
+    .tp_traverse = (traverseproc)Data_traverse, // expected-warning {{tp_traverse 'Data_traverse' of type 'DataType' (abstract.Data) is never called: the type does not set Py_TPFLAGS_HAVE_GC (a protocol breach that leaks nothing by itself)}}
     .tp_members = Data_members,
     .tp_new = PyType_GenericNew,
 };
