@@ -84,8 +84,8 @@ void PythonReferenceCycleCheck::check(const PythonProgram &P, std::vector<Findin
       }
       if (S.V == NeverFreed)
         continue;
-      if (!T.GCKnown || T.SubclassGC) {
-        S.V = Silent; // unknown; or GC through heap subclasses
+      if (!T.GCKnown || T.SubclassGC || T.Opaque) {
+        S.V = Silent; // unknown; GC through heap subclasses; or opaque
         continue;
       }
       if (!T.HaveGC) {

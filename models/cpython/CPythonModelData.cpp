@@ -89,7 +89,8 @@ const char *const FunctionLists[] = {
     "decref",           "typeOf",   "passThrough",         "acyclicConstructors",
     "acyclicGlobals",   "harmless", "containerConstructors",
     "visitManagedDict", "clearManagedDict", "moduleState",
-    "attributeLookups", "objectType", "finalTypes", "exactTypeChecks"};
+    "attributeLookups", "objectType", "finalTypes", "exactTypeChecks",
+    "internalSlots", "slotDefaults"};
 
 bool isExtension(llvm::yaml::IO &IO) {
   return static_cast<const ReadMode *>(IO.getContext())->Extension;

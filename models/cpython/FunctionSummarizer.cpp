@@ -264,7 +264,9 @@ bool FunctionSummarizer::typeSlotAssignment(const BinaryOperator *BO,
     const Expr *RHS = BO->getRHS();
     if (!RHS->isValueDependent() && RHS->EvaluateAsInt(R, Ctx))
       A.Slot.Target = std::to_string(R.Val.getInt().getZExtValue());
-  } else if (M.isModelledSlot(Field)) {
+  } else if (M.isModelledSlot(Field) || !M.inList("internalSlots", Field)) {
+    // Other fields are recorded too: a protocol slot set at run time
+    // (`T.tp_iter = ...`) makes the type one Python code can use.
     A.Slot = X.slotValue(Field, BO->getRHS());
     A.Slot.Loc = X.Loc(BO->getBeginLoc());
   } else {

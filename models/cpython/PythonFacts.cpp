@@ -242,6 +242,8 @@ json::Value toJSON(const PyTypeFact &T) {
     O["dictField"] = T.DictField;
   if (T.DictOffset)
     O["dictOffset"] = true;
+  if (T.PythonFacing)
+    O["pythonFacing"] = true;
   return O;
 }
 
@@ -455,7 +457,8 @@ bool fromJSON(const json::Value &V, PyTypeFact &T, json::Path P) {
       !O.map("slots", T.Slots) || !O.mapOptional("struct", T.StructKey) ||
       !O.mapOptional("weakListField", T.WeakListField) ||
       !O.mapOptional("dictField", T.DictField) ||
-      !O.mapOptional("dictOffset", T.DictOffset))
+      !O.mapOptional("dictOffset", T.DictOffset) ||
+      !O.mapOptional("pythonFacing", T.PythonFacing))
     return false;
   T.PythonVersion = Version;
   if (HasFlags) {

@@ -139,6 +139,10 @@ struct PyTypeFact {
   std::string DictField;     // offsetof(S, f) in tp_dictoffset
   bool DictOffset = false;   // tp_dictoffset set (offsetof, or non-zero)
   unsigned PythonVersion = 0; // PY_VERSION_HEX of the TU that defines it
+  /// A slot Python code can use is set (tp_new, tp_methods, tp_call,
+  /// tp_repr, a protocol table...): anything but the runtime's bookkeeping
+  /// (`internalSlots`). Slots set at run time count too (PythonProgram).
+  bool PythonFacing = false;
 };
 
 /// One PyMemberDef entry whose offset is offsetof(S, f).

@@ -187,6 +187,7 @@ void PythonProgram::inheritSlots(const CPythonModel &Model) {
     inheritGCGroup(I, Base, Bits);
     inheritLayout(I, Base);
     markSubclassGC(Types[I], Bits);
+    markOpaque(Types[I], Model);
     State[I] = 2;
   };
   for (unsigned I = 0; I < Types.size(); ++I)
@@ -239,6 +240,15 @@ void PythonProgram::markSubclassGC(PyType &T, const FlagBits &Bits) {
   T.SubclassGC = !T.Fact.Heap && T.GCKnown && !T.HaveGC &&
                  T.ownSlot("tp_traverse") && (T.Fact.Flags & Bits.BaseType) &&
                  !(New && New->Kind == PySlotKind::Builtin);
+}
+
+/// PyType::Opaque: every slot, also those set at run time, is bookkeeping.
+void PythonProgram::markOpaque(PyType &T, const CPythonModel &Model) {
+  T.Opaque = !T.Fact.PythonFacing && T.Base < 0 && !T.BaseUnknown &&
+             T.BuiltinBase.empty() && !T.Fact.DictOffset &&
+             llvm::all_of(T.Fact.Slots, [&](const PySlotFact &S) {
+               return Model.inList("internalSlots", S.Slot);
+             });
 }
 
 /// tp_dealloc when unset, the weak-list and dict offsets, and the struct of

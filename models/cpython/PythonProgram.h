@@ -98,6 +98,11 @@ struct PyType {
   /// from heap subclasses, which type_new makes GC types whose
   /// subtype_traverse calls this traverse. Direct instances are unknown.
   bool SubclassGC = false;
+  /// Python code can neither make nor use instances: no slot but the
+  /// runtime's bookkeeping (tp_dealloc...), no tp_new, no base, no dict
+  /// (asyncio's running-loop holder, pickle's stack). Whether such an
+  /// object is in a cycle Python code makes is unknown.
+  bool Opaque = false;
   std::optional<PySlotFact> Traverse, Clear, Dealloc;
   int TraverseFrom = -1, ClearFrom = -1, DeallocFrom = -1; // declaring type
   std::string WeakListField, DictField; // own or inherited
@@ -169,6 +174,7 @@ private:
   void inheritGCGroup(unsigned I, const PyType *Base, const FlagBits &Bits);
   void inheritLayout(unsigned I, const PyType *Base);
   void markSubclassGC(PyType &T, const FlagBits &Bits);
+  void markOpaque(PyType &T, const CPythonModel &Model);
   void indexMembers();
   void computeContent(const Collected &In);
   void addWritableReasons(const std::vector<PyMemberTableFact> &MemberTables,
