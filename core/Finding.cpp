@@ -35,6 +35,8 @@ static void printLocation(llvm::raw_ostream &OS, const SourceLocation &Loc) {
 void printFindings(llvm::raw_ostream &OS,
                    const std::vector<Finding> &Findings) {
   for (const Finding &F : Findings) {
+    if (F.Level == Severity::Hidden)
+      continue;
     printLocation(OS, F.Warning.Loc);
     OS << (F.Level == Severity::Note ? "note: " : "warning: ")
        << F.Warning.Message << " [cyclint-" << F.CheckName << "]\n";

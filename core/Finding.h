@@ -27,8 +27,9 @@ struct DiagnosticMessage {
 /// Most findings are warnings. A note-level finding records something worth
 /// knowing that is not a defect under the program's configuration (a cycle
 /// the CPython cycle collector frees): printed as `note:`, it does not change
-/// the exit code.
-enum class Severity { Warning, Note };
+/// the exit code. A hidden one is a note its check was not asked to print:
+/// counted with the notes, never printed.
+enum class Severity { Warning, Note, Hidden };
 
 struct Finding {
   std::string CheckName; // without the "cyclint-" prefix

@@ -2,7 +2,9 @@
 //
 // After inheritance (PythonProgram applies CPython's group rule):
 //   * HAVE_GC and no tp_traverse: warning at the flags;
-//   * a tp_traverse of the type's own and no HAVE_GC: warning at the slot.
+//   * a tp_traverse of the type's own and no HAVE_GC: warning at the slot,
+//     unless the type is a static base whose traverse its heap subclasses
+//     run (PyType::SubclassGC).
 // Types whose flags or base are not known are not reported.
 //
 //===----------------------------------------------------------------------===//
@@ -27,8 +29,8 @@ void PythonGCTraverseFlagCheck::check(const PythonProgram &P, std::vector<Findin
         F.note(P.types()[T.Base].Fact.Loc,
                wording::python::groupInheritance(
                    pycheck::typeName(T), pycheck::typeName(P.types()[T.Base])));
-    } else if (!T.HaveGC && T.Traverse && T.TraverseFrom >= 0 &&
-               &P.types()[T.TraverseFrom] == &T) {
+    } else if (!T.HaveGC && !T.SubclassGC && T.Traverse &&
+               T.TraverseFrom >= 0 && &P.types()[T.TraverseFrom] == &T) {
       report(Out, T.Traverse->Loc,
              wording::python::traverseWithoutGCFlag(T.Traverse->TargetName,
                                                     pycheck::typeName(T)))

@@ -28,10 +28,9 @@ void PythonHeapTypeReferenceCheck::check(const PythonProgram &P, std::vector<Fin
       continue;
     bool Since39 = T.Fact.PythonVersion >= 0x03090000;
     if (Since39 && T.GCKnown && !T.HaveGC) {
-      Finding &F =
-          report(Out, T.Fact.FlagsLoc,
-                 wording::python::heapTypeWithoutGC(pycheck::typeName(T)),
-                 Severity::Note);
+      report(Out, T.Fact.FlagsLoc,
+             wording::python::heapTypeWithoutGC(pycheck::typeName(T)),
+             Severity::Note);
     }
     if (T.GCKnown && T.HaveGC && T.Traverse && T.ownSlot("tp_traverse")) {
       PySlotSummary S = P.traverseSummary(T);

@@ -2,7 +2,8 @@
 //
 // Per PyModuleDef whose m_size folds to a positive constant and whose state
 // struct is known (m_size = sizeof(S), or the one struct PyModule_GetState's
-// result is converted to) and has object members:
+// result is converted to) and has object members that can take part in a
+// cycle (not those only ever set to interned strings, numbers or None):
 //   * no m_traverse: one warning at the definition (saying whether m_clear
 //     is missing too), a note per state member;
 //   * an m_traverse that can be followed (helpers passed `visit`): a warning
@@ -23,10 +24,25 @@ namespace cyclint {
 PythonModuleStateCheck::PythonModuleStateCheck(llvm::StringRef Name, const CheckOptions &Options)
     : ViewCheck(Name, Options) {}
 
+/// State members that can take part in a cycle: not those the program only
+/// ever fills with interned strings, numbers, None or what a static type
+/// owns (`int.__abs__`). Visiting those is allowed, not needed.
+static std::vector<PyObjectMemberFact> cycleMembers(const PythonProgram &P,
+                                                    const PyModuleFact &M) {
+  std::vector<PyObjectMemberFact> Result;
+  for (const PyObjectMemberFact &Mem : M.StateMembers)
+    if (!P.onlyAcyclicStores({M.StateStruct, Mem.Name}))
+      Result.push_back(Mem);
+  return Result;
+}
+
 void PythonModuleStateCheck::check(const PythonProgram &P, std::vector<Finding> &Out) {
-  for (const PyModuleFact &M : P.modules()) {
-    if (!M.SizeKnown || M.Size <= 0 || M.StateStruct.empty() ||
-        M.StateMembers.empty())
+  for (const PyModuleFact &Def : P.modules()) {
+    if (!Def.SizeKnown || Def.Size <= 0 || Def.StateStruct.empty())
+      continue;
+    PyModuleFact M = Def;
+    M.StateMembers = cycleMembers(P, Def);
+    if (M.StateMembers.empty())
       continue;
     std::string Module =
         wording::python::typeName(M.VarName, M.PyName, /*Heap=*/false);

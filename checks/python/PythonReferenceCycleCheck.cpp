@@ -28,7 +28,8 @@ namespace cyclint {
 PythonReferenceCycleCheck::PythonReferenceCycleCheck(
     llvm::StringRef Name, const CheckOptions &Options)
     : ViewCheck(Name, Options),
-      GCDisabled(Check::Options.get("GC", "enabled") == "disabled") {}
+      GCDisabled(Check::Options.get("GC", "enabled") == "disabled"),
+      CollectorNotes(Check::Options.get("CollectorNotes", 0u) != 0) {}
 
 std::vector<OptionAlias> PythonReferenceCycleCheck::aliases() {
   return {{"python-gc", "GC", {"enabled", "disabled"},
@@ -41,6 +42,7 @@ std::vector<OptionAlias> PythonReferenceCycleCheck::aliases() {
 
 void PythonReferenceCycleCheck::storeOptions(OptionMap &Out) const {
   Options.store(Out, "GC", GCDisabled ? "disabled" : "enabled");
+  Options.store(Out, "CollectorNotes", CollectorNotes ? 1u : 0u);
 }
 
 void PythonReferenceCycleCheck::check(const PythonProgram &P, std::vector<Finding> &Out) {
@@ -82,8 +84,8 @@ void PythonReferenceCycleCheck::check(const PythonProgram &P, std::vector<Findin
       }
       if (S.V == NeverFreed)
         continue;
-      if (!T.GCKnown) {
-        S.V = Silent;
+      if (!T.GCKnown || T.SubclassGC || T.Opaque) {
+        S.V = Silent; // unknown; GC through heap subclasses; or opaque
         continue;
       }
       if (!T.HaveGC) {
@@ -156,7 +158,9 @@ void PythonReferenceCycleCheck::check(const PythonProgram &P, std::vector<Findin
     Finding &F = report(Out, pycheck::memberLoc(M),
                         wording::python::collectorOnlyCycle(M.qualifiedName(),
                                                             Path, GCDisabled),
-                        GCDisabled ? Severity::Warning : Severity::Note);
+                        GCDisabled       ? Severity::Warning
+                        : CollectorNotes ? Severity::Note
+                                         : Severity::Hidden);
     pycheck::addContentNotes(M, F);
     F.note(S.Traverse.FunctionLoc,
            wording::python::visitedBy(M.qualifiedName(), S.Traverse.Function));

@@ -6,7 +6,9 @@
 // freed: a warning. With GC support and a traverse that visits the member,
 // only the cycle collector frees it: a note, or a warning when the option
 // GC is `disabled` (--python-gc=disabled), for programs that disable or
-// freeze the collector. Documentation: docs/checks/python-reference-cycle.md.
+// freeze the collector. Those notes are counted but printed only when the
+// option CollectorNotes is 1 (a module with 2 warnings can have 30 of them).
+// Documentation: docs/checks/python-reference-cycle.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,6 +30,7 @@ public:
 
 private:
   bool GCDisabled;
+  bool CollectorNotes;
 };
 
 } // namespace cyclint

@@ -20,7 +20,7 @@ PythonTraverseMissingMemberCheck::PythonTraverseMissingMemberCheck(llvm::StringR
 void PythonTraverseMissingMemberCheck::check(const PythonProgram &P, std::vector<Finding> &Out) {
   std::set<std::pair<PyMemberRef, std::string>> Reported;
   for (const PyType &T : P.types()) {
-    if (T.Struct < 0 || !T.GCKnown || !T.HaveGC || !T.Traverse)
+    if (T.Struct < 0 || !T.GCKnown || !T.HaveGC || !T.Traverse || T.Opaque)
       continue;
     PySlotSummary S = P.traverseSummary(T);
     if (!S.Known)

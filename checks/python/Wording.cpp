@@ -142,7 +142,8 @@ std::string groupInheritance(const std::string &Type, const std::string &Base) {
 std::string traverseWithoutGCFlag(const std::string &Traverse,
                                   const std::string &Type) {
   return "tp_traverse " + quoted(Traverse) + " of type " + Type +
-         " is never called: the type does not set Py_TPFLAGS_HAVE_GC";
+         " is never called: the type does not set Py_TPFLAGS_HAVE_GC (a "
+         "protocol breach that leaks nothing by itself)";
 }
 
 std::string flagsHere(const std::string &Type) {
@@ -161,14 +162,16 @@ std::string heapTraverseVisitsTypeBefore39(const std::string &Traverse,
                                            const std::string &Type) {
   return "tp_traverse " + quoted(Traverse) + " of heap type " + Type +
          " visits Py_TYPE(self), which instances do not own before Python "
-         "3.9";
+         "3.9 (a protocol breach: the collector may free the type while "
+         "it is in use)";
 }
 
 std::string heapDeallocKeepsType(const std::string &Dealloc,
                                  const std::string &Type) {
   return "tp_dealloc " + quoted(Dealloc) + " of heap type " + Type +
-         " frees the object without releasing its type: call "
-         "Py_DECREF(Py_TYPE(self)) after tp_free";
+         " frees the object without releasing its type: the type object "
+         "leaks one reference per instance; call Py_DECREF(Py_TYPE(self)) "
+         "after tp_free";
 }
 
 std::string heapTypeWithoutGC(const std::string &Type) {

@@ -88,7 +88,9 @@ const char *const FunctionLists[] = {
     "gcAllocUntracked", "gcTrack",  "gcUnTrack",           "freeMemory",
     "decref",           "typeOf",   "passThrough",         "acyclicConstructors",
     "acyclicGlobals",   "harmless", "containerConstructors",
-    "visitManagedDict", "clearManagedDict", "moduleState"};
+    "visitManagedDict", "clearManagedDict", "moduleState",
+    "attributeLookups", "objectType", "finalTypes", "exactTypeChecks",
+    "internalSlots", "slotDefaults"};
 
 bool isExtension(llvm::yaml::IO &IO) {
   return static_cast<const ReadMode *>(IO.getContext())->Extension;

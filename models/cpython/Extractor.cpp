@@ -13,6 +13,7 @@
 #include "models/cpython/CPythonAST.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecordLayout.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/Support/Path.h"
@@ -195,6 +196,9 @@ void Extractor::addStruct(const RecordDecl *RD) {
     Mem.Loc = Loc(F->getLocation());
     if (isExtensionStruct(Target))
       Mem.TargetStruct = structKey(Target);
+    if (!RD->isInvalidDecl())
+      Mem.Offset = Ctx.getASTRecordLayout(RD).getFieldOffset(
+                       F->getFieldIndex()) / 8;
     S.Members.push_back(std::move(Mem));
   }
   Out.Structs.push_back(std::move(S));

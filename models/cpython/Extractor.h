@@ -74,6 +74,7 @@ public:
   PySlotFact slotValue(llvm::StringRef Slot, const clang::Expr *E);
   /// The variable `E` or `&E` names, or null.
   const clang::VarDecl *varNamed(const clang::Expr *E);
+  bool isSlotDefault(const clang::Expr *Init);
   /// A definition of a file-scope variable: a type object, a spec, a module
   /// definition or a member/getset table.
   void visitVar(const clang::VarDecl *VD);

@@ -13,6 +13,8 @@
 #include "models/cpython/FunctionSummarizer.h"
 #include "models/cpython/CPythonAST.h"
 
+#include "clang/AST/ParentMapContext.h"
+
 using namespace clang;
 using llvm::StringRef;
 
@@ -41,6 +43,10 @@ FunctionSummarizer::FunctionSummarizer(Extractor &X, const FunctionDecl *FD)
         !X.isRecordNamed(T->getPointeeType(), D.TypeObjectRecord))
       SelfParm = FD->getParamDecl(0);
   }
+  if (SelfParm)
+    if (const RecordDecl *RD = X.objectPointee(SelfParm->getType());
+        RD && X.isExtensionStruct(RD))
+      F.SelfStruct = X.structKey(RD);
 }
 
 PyFunctionFact FunctionSummarizer::run() {
@@ -146,26 +152,92 @@ FunctionSummarizer::assignedMember(const Expr *LHS) const {
   return derefAlias(LHS, MemberAliases);
 }
 
-/// A module state's member set to NULL (Py_CLEAR(state->x)).
+/// A store into a module state's member: NULL clears it (Py_CLEAR); what
+/// else it receives tells whether it only ever holds strings and numbers.
 void FunctionSummarizer::noteClearedPlainMember(const BinaryOperator *BO,
                                                 const Expr *LHS) {
   std::optional<PyMemberRef> Plain = X.plainMemberRef(LHS);
   if (!Plain)
     Plain = derefAlias(LHS, PlainAliases);
-  if (Plain && BO->getRHS()->isNullPointerConstant(
-                   Ctx, Expr::NPC_ValueDependentIsNotNull))
+  if (!Plain)
+    return;
+  std::string Detail;
+  PyValueKind Kind = classify(BO->getRHS(), Detail);
+  if (Kind == PyValueKind::Null)
     F.Cleared.push_back(*Plain);
+  F.Stores.push_back({*Plain, Kind, Detail, X.Loc(BO->getBeginLoc())});
 }
 
 void FunctionSummarizer::noteStore(const BinaryOperator *BO,
                                    const PyMemberRef &Target) {
   std::string Detail;
   PyValueKind Kind = classify(BO->getRHS(), Detail);
-  if (Kind == PyValueKind::Null)
+  if (Kind == PyValueKind::Argument && guardedExact(BO->getRHS(), BO))
+    Kind = PyValueKind::Acyclic;
+  // NULL, None or a str breaks a cycle as well (Cython's clear stores None).
+  if (Kind == PyValueKind::Null || Kind == PyValueKind::Acyclic)
     F.Cleared.push_back(Target);
   PyStoreFact Store{Target, Kind, Detail, X.Loc(BO->getBeginLoc())};
   Store.NewContainer = isNewContainer(BO->getRHS());
   F.Stores.push_back(std::move(Store));
+}
+
+/// True when `Value` is a variable that the store `At` only receives after
+/// an exact type check for a type whose instances hold no object
+/// (`if (PyUnicode_CheckExact(v)) self->x = v;`): no subclass, so no
+/// `__dict__`. `PyUnicode_Check` admits subclasses and does not count.
+bool FunctionSummarizer::guardedExact(const Expr *Value, const Stmt *At) {
+  Value = strip(Value);
+  while (const auto *C = dyn_cast<CallExpr>(Value)) { // Py_NewRef(v)
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier() || C->getNumArgs() != 1 ||
+        !M.inList("passThrough", Callee->getName()))
+      return false;
+    Value = strip(C->getArg(0));
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(Value);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V)
+    return false;
+  const Stmt *Child = At;
+  for (unsigned Depth = 0; Child && Depth < 32; ++Depth) {
+    auto Parents = Ctx.getParents(*Child);
+    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (const auto *If = dyn_cast_or_null<IfStmt>(Parent))
+      if (If->getThen() == Child && checksExactType(If->getCond(), V))
+        return true;
+    Child = Parent;
+  }
+  return false;
+}
+
+/// `Py_IS_TYPE(v, &PyUnicode_Type)` (what the *_CheckExact macros expand
+/// to), `Py_TYPE(v) == &T`, or either side of `&&`.
+bool FunctionSummarizer::checksExactType(const Expr *Cond, const VarDecl *V) {
+  Cond = strip(Cond);
+  auto IsVar = [&](const Expr *E) {
+    const auto *D = dyn_cast<DeclRefExpr>(strip(E));
+    return D && D->getDecl() == V;
+  };
+  auto IsAtomicType = [&](const Expr *E) {
+    const VarDecl *T = X.varNamed(E);
+    return T && !X.isProgramDecl(T) && D.AcyclicTypes.contains(T->getName());
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    if (BO->getOpcode() == BO_LAnd)
+      return checksExactType(BO->getLHS(), V) ||
+             checksExactType(BO->getRHS(), V);
+    if (BO->getOpcode() != BO_EQ)
+      return false;
+    const auto *C = dyn_cast<CallExpr>(strip(BO->getLHS()));
+    return C && C->getNumArgs() == 1 && isTypeOf(C) && IsVar(C->getArg(0)) &&
+           IsAtomicType(BO->getRHS());
+  }
+  const auto *C = dyn_cast<CallExpr>(Cond);
+  const FunctionDecl *Callee = C ? C->getDirectCallee() : nullptr;
+  return Callee && Callee->getIdentifier() && C->getNumArgs() == 2 &&
+         M.inList("exactTypeChecks", Callee->getName()) &&
+         IsVar(C->getArg(0)) && IsAtomicType(C->getArg(1));
 }
 
 /// `NodeType.tp_x = ...`: a program type's slot (or flags) set at run time.
@@ -192,7 +264,9 @@ bool FunctionSummarizer::typeSlotAssignment(const BinaryOperator *BO,
     const Expr *RHS = BO->getRHS();
     if (!RHS->isValueDependent() && RHS->EvaluateAsInt(R, Ctx))
       A.Slot.Target = std::to_string(R.Val.getInt().getZExtValue());
-  } else if (M.isModelledSlot(Field)) {
+  } else if (M.isModelledSlot(Field) || !M.inList("internalSlots", Field)) {
+    // Other fields are recorded too: a protocol slot set at run time
+    // (`T.tp_iter = ...`) makes the type one Python code can use.
     A.Slot = X.slotValue(Field, BO->getRHS());
     A.Slot.Loc = X.Loc(BO->getBeginLoc());
   } else {
@@ -233,7 +307,10 @@ bool FunctionSummarizer::noteVisitCall(const CallExpr *C) {
   if (!VisitParm || !isVisitParm(C->getCallee()))
     return false;
   const Expr *Arg = C->getNumArgs() ? C->getArg(0) : nullptr;
-  if (auto Ref = Arg ? X.memberRef(Arg) : std::nullopt) {
+  std::optional<PyMemberRef> Ref = Arg ? X.memberRef(Arg) : std::nullopt;
+  if (!Ref && Arg)
+    Ref = aliasedMember(Arg);
+  if (Ref) {
     F.Visited.push_back(*Ref);
   } else if (Arg && isTypeOf(strip(Arg))) {
     F.VisitsType = true;
@@ -245,6 +322,27 @@ bool FunctionSummarizer::noteVisitCall(const CallExpr *C) {
       F.Visited.push_back(*Plain);
   }
   return true;
+}
+
+/// A local that only ever holds one member's value (`PyObject *o =
+/// (PyObject *)self->x; Py_VISIT(o);`): visiting it visits the member.
+std::optional<PyMemberRef>
+FunctionSummarizer::aliasedMember(const Expr *E) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(strip(E));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  auto It = VD && VD->isLocalVarDecl() ? Sources.find(VD) : Sources.end();
+  if (It == Sources.end() || AddressTaken.count(VD))
+    return std::nullopt;
+  std::optional<PyMemberRef> Result;
+  for (const Expr *S : It->second) {
+    if (S->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      continue;
+    std::optional<PyMemberRef> Ref = X.memberRef(S);
+    if (!Ref || (Result && !(*Result == *Ref)))
+      return std::nullopt;
+    Result = Ref;
+  }
+  return Result;
 }
 
 /// The managed instance dict (3.12+): the runtime visits/clears it.
@@ -282,6 +380,8 @@ FunctionSummarizer::readArguments(const CallExpr *C, StringRef Name) {
                           X.Loc(Arg->getBeginLoc())});
     } else if (auto Plain = X.plainMemberRef(U->getSubExpr())) {
       F.Cleared.push_back(*Plain);
+      F.Stores.push_back({*Plain, PyValueKind::Unknown, Name.str(),
+                          X.Loc(Arg->getBeginLoc())});
     }
   }
   return Args;
@@ -363,7 +463,11 @@ bool FunctionSummarizer::isVisitProc(QualType T) const {
 }
 
 bool FunctionSummarizer::isVisitParm(const Expr *E) const {
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
+  E = strip(E);
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(E);
+      U && U->getOpcode() == UO_Deref) // Cython: `(*v)(p->x, a)`
+    E = strip(U->getSubExpr());
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
   return DRE && DRE->getDecl() == VisitParm;
 }
 

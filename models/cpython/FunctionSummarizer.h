@@ -67,7 +67,10 @@ private:
   void noteClearedPlainMember(const clang::BinaryOperator *BO,
                               const clang::Expr *LHS);
   void noteStore(const clang::BinaryOperator *BO, const PyMemberRef &Target);
+  bool guardedExact(const clang::Expr *Value, const clang::Stmt *At);
+  bool checksExactType(const clang::Expr *Cond, const clang::VarDecl *V);
   bool noteVisitCall(const clang::CallExpr *C);
+  std::optional<PyMemberRef> aliasedMember(const clang::Expr *E) const;
   bool noteManagedDictCall(llvm::StringRef Name);
   CallArguments readArguments(const clang::CallExpr *C, llvm::StringRef Name);
   void noteStateCall(const clang::CallExpr *C, llvm::StringRef Name);
@@ -99,6 +102,7 @@ private:
                            unsigned Depth);
   PyValueKind classifyVariable(const clang::VarDecl *VD, std::string &Detail,
                                unsigned Depth);
+  bool isRuntimeStaticType(const clang::Expr *E, unsigned Depth);
   bool isNewContainer(const clang::Expr *E, unsigned Depth = 0);
   std::optional<PyMemberRef> containerMember(const clang::Expr *E);
   std::optional<PyMemberRef> releasedMember(const clang::Expr *E);

@@ -78,8 +78,45 @@ PyValueKind FunctionSummarizer::classifyCall(const CallExpr *C,
       I && *I < C->getNumArgs())
     return classify(C->getArg(*I), Detail, Depth + 1);
   Detail = Name.str();
+  if (M.inList("attributeLookups", Name) && C->getNumArgs() >= 1 &&
+      isRuntimeStaticType(C->getArg(0), Depth + 1))
+    return PyValueKind::Acyclic; // `int.__abs__`: owned by a static type
   return M.inList("acyclicConstructors", Name) ? PyValueKind::Acyclic
                                                : PyValueKind::Unknown;
+}
+
+/// A static type of the runtime (`&PyLong_Type`, `PyObject_Type(x)` of a
+/// str or number, a local holding one): it lives as long as the
+/// interpreter, and so does what it owns, so it never takes part in a
+/// cycle of the program's objects.
+bool FunctionSummarizer::isRuntimeStaticType(const Expr *E, unsigned Depth) {
+  if (!E || Depth > 8)
+    return false;
+  E = strip(E);
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && U->getOpcode() == UO_AddrOf) {
+    const VarDecl *VD = X.varNamed(U);
+    return VD && !X.isProgramDecl(VD) &&
+           X.isRecordNamed(VD->getType(), D.TypeObjectRecord);
+  }
+  if (const auto *C = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    std::string Ignored;
+    return Callee && Callee->getIdentifier() && C->getNumArgs() == 1 &&
+           M.inList("objectType", Callee->getName()) &&
+           classify(C->getArg(0), Ignored, Depth + 1) == PyValueKind::Acyclic;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  auto It = VD && VD->isLocalVarDecl() ? Sources.find(VD) : Sources.end();
+  if (It == Sources.end() || AddressTaken.count(VD) ||
+      !Visiting.insert(VD).second)
+    return false;
+  bool All = llvm::all_of(It->second, [&](const Expr *S) {
+    return isRuntimeStaticType(S, Depth + 1);
+  });
+  Visiting.erase(VD);
+  return All;
 }
 
 /// A parameter is the caller's choice; a local is the join of everything
@@ -307,8 +344,9 @@ void FunctionSummarizer::collectParserOutputs(const CallExpr *C) {
       // "O!": the object has the type named by the previous argument.
       if (Arguments[I] == FormatArgument::TypedObject && I > 0)
         if (const VarDecl *T = X.varNamed(C->getArg(P->Outputs + I - 1)))
-          if (!X.isProgramDecl(T) && D.AcyclicTypes.contains(T->getName()))
-            Kind = PyValueKind::Acyclic;
+          if (!X.isProgramDecl(T) && D.AcyclicTypes.contains(T->getName()) &&
+              M.inList("finalTypes", T->getName()))
+            Kind = PyValueKind::Acyclic; // no subclass can add a __dict__
     }
     noteParserOutput(C->getArg(P->Outputs + I), Kind, Detail);
   }

@@ -191,6 +191,8 @@ json::Value toJSON(const PyObjectMemberFact &M) {
   json::Object O{{"name", M.Name}, {"type", M.Type}, {"loc", toJSON(M.Loc)}};
   if (!M.TargetStruct.empty())
     O["targetStruct"] = M.TargetStruct;
+  if (M.Offset >= 0)
+    O["offset"] = M.Offset;
   return O;
 }
 
@@ -240,6 +242,8 @@ json::Value toJSON(const PyTypeFact &T) {
     O["dictField"] = T.DictField;
   if (T.DictOffset)
     O["dictOffset"] = true;
+  if (T.PythonFacing)
+    O["pythonFacing"] = true;
   return O;
 }
 
@@ -322,6 +326,8 @@ json::Value toJSON(const PyFunctionFact &F) {
     if (!Vector.empty())
       O[Key] = Vector;
   };
+  if (!F.SelfStruct.empty())
+    O["selfStruct"] = F.SelfStruct;
   Flag("hasVisitParam", F.HasVisitParam);
   List("visited", F.Visited);
   Flag("visitsType", F.VisitsType);
@@ -422,7 +428,8 @@ bool fromJSON(const json::Value &V, PyMemberRef &M, json::Path P) {
 bool fromJSON(const json::Value &V, PyObjectMemberFact &M, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("name", M.Name) && O.map("type", M.Type) &&
-         O.map("loc", M.Loc) && O.mapOptional("targetStruct", M.TargetStruct);
+         O.map("loc", M.Loc) && O.mapOptional("targetStruct", M.TargetStruct) &&
+         O.mapOptional("offset", M.Offset);
 }
 
 bool fromJSON(const json::Value &V, PyStructFact &S, json::Path P) {
@@ -450,7 +457,8 @@ bool fromJSON(const json::Value &V, PyTypeFact &T, json::Path P) {
       !O.map("slots", T.Slots) || !O.mapOptional("struct", T.StructKey) ||
       !O.mapOptional("weakListField", T.WeakListField) ||
       !O.mapOptional("dictField", T.DictField) ||
-      !O.mapOptional("dictOffset", T.DictOffset))
+      !O.mapOptional("dictOffset", T.DictOffset) ||
+      !O.mapOptional("pythonFacing", T.PythonFacing))
     return false;
   T.PythonVersion = Version;
   if (HasFlags) {
@@ -522,7 +530,7 @@ bool fromJSON(const json::Value &V, PyAllocFact &A, json::Path P) {
 bool fromJSON(const json::Value &V, PyFunctionFact &F, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("usr", F.USR) && O.map("name", F.Name) &&
-         O.map("loc", F.Loc) &&
+         O.map("loc", F.Loc) && O.mapOptional("selfStruct", F.SelfStruct) &&
          O.mapOptional("hasVisitParam", F.HasVisitParam) &&
          O.mapOptional("visited", F.Visited) &&
          O.mapOptional("visitsType", F.VisitsType) &&

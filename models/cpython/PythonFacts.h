@@ -85,6 +85,9 @@ struct PyObjectMemberFact {
   /// Key of the program extension struct the pointer type names (a
   /// `NodeObject *next`); empty for PyObject * and builtin object types.
   std::string TargetStruct;
+  /// Byte offset in the declaring struct (-1: unknown): two structs laid
+  /// out alike (`FutureObj`/`TaskObj` from one macro) share members by it.
+  int64_t Offset = -1;
 };
 
 struct PyStructFact {
@@ -136,6 +139,10 @@ struct PyTypeFact {
   std::string DictField;     // offsetof(S, f) in tp_dictoffset
   bool DictOffset = false;   // tp_dictoffset set (offsetof, or non-zero)
   unsigned PythonVersion = 0; // PY_VERSION_HEX of the TU that defines it
+  /// A slot Python code can use is set (tp_new, tp_methods, tp_call,
+  /// tp_repr, a protocol table...): anything but the runtime's bookkeeping
+  /// (`internalSlots`). Slots set at run time count too (PythonProgram).
+  bool PythonFacing = false;
 };
 
 /// One PyMemberDef entry whose offset is offsetof(S, f).
@@ -230,6 +237,9 @@ struct PyAllocFact {
 struct PyFunctionFact {
   std::string USR, Name;
   PyLoc Loc;
+  /// Key of the extension struct its first parameter points to (the object
+  /// it works on), or empty: `FutureObj_traverse(FutureObj *fut, ...)`.
+  std::string SelfStruct;
   // As a traverse function (it has a visitproc parameter).
   bool HasVisitParam = false;
   std::vector<PyMemberRef> Visited; // passed to visit, or with visit to a helper

@@ -1,8 +1,8 @@
 //===- PythonProgram.cpp - Merging CPython facts, applying the runtime's rules -===//
 //
 // The merge of every TU's CPython facts (build, one pass per runtime rule)
-// and the queries the checks ask of it (member content, slot summaries that
-// follow helpers and base slots across TUs). TUs arrive sorted
+// and the simple queries the checks ask of it (member content, owned
+// members; the slot summaries are in SlotSummaries.cpp). TUs arrive sorted
 // (Program::build sorts them): the first definition of a struct, type,
 // table or function wins, so the merge is deterministic. The runtime's flag
 // bits come from the model passed to build, never from a global.
@@ -58,6 +58,7 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs,
   P.indexMembers();
   P.computeContent(In);
   P.indexCallResults();
+  P.indexPlainStores();
   return P;
 }
 
@@ -167,7 +168,8 @@ void PythonProgram::linkBases(const std::set<std::string> &RuntimeBases) {
 void PythonProgram::inheritSlots(const CPythonModel &Model) {
   FlagBits Bits{Model.flag("Py_TPFLAGS_HAVE_GC"),
                 Model.flag("Py_TPFLAGS_HEAPTYPE"),
-                Model.flag("Py_TPFLAGS_MANAGED_DICT")};
+                Model.flag("Py_TPFLAGS_MANAGED_DICT"),
+                Model.flag("Py_TPFLAGS_BASETYPE")};
   std::vector<int> State(Types.size(), 0); // 0 new, 1 busy, 2 done
   std::function<void(unsigned)> Resolve = [&](unsigned I) {
     if (State[I] != 0)
@@ -184,6 +186,8 @@ void PythonProgram::inheritSlots(const CPythonModel &Model) {
     }
     inheritGCGroup(I, Base, Bits);
     inheritLayout(I, Base);
+    markSubclassGC(Types[I], Bits);
+    markOpaque(Types[I], Model);
     State[I] = 2;
   };
   for (unsigned I = 0; I < Types.size(); ++I)
@@ -226,6 +230,25 @@ void PythonProgram::inheritGCGroup(unsigned I, const PyType *Base,
   } else if (InheritsGroup && (T.BaseUnknown || !T.BuiltinBase.empty())) {
     T.GCKnown = false; // a runtime type or a base chosen at run time
   }
+}
+
+/// A static base whose own traverse runs for its heap subclasses only
+/// (PyType::SubclassGC). A runtime tp_new (PyType_GenericNew) lets Python
+/// code make direct instances, which the collector never sees: not one.
+void PythonProgram::markSubclassGC(PyType &T, const FlagBits &Bits) {
+  const PySlotFact *New = T.ownSlot("tp_new");
+  T.SubclassGC = !T.Fact.Heap && T.GCKnown && !T.HaveGC &&
+                 T.ownSlot("tp_traverse") && (T.Fact.Flags & Bits.BaseType) &&
+                 !(New && New->Kind == PySlotKind::Builtin);
+}
+
+/// PyType::Opaque: every slot, also those set at run time, is bookkeeping.
+void PythonProgram::markOpaque(PyType &T, const CPythonModel &Model) {
+  T.Opaque = !T.Fact.PythonFacing && T.Base < 0 && !T.BaseUnknown &&
+             T.BuiltinBase.empty() && !T.Fact.DictOffset &&
+             llvm::all_of(T.Fact.Slots, [&](const PySlotFact &S) {
+               return Model.inList("internalSlots", S.Slot);
+             });
 }
 
 /// tp_dealloc when unset, the weak-list and dict offsets, and the struct of
@@ -408,6 +431,26 @@ void PythonProgram::indexCallResults() {
         CallResults.push_back({FI, AI});
 }
 
+/// What the fields of structs that are not objects (module states) receive.
+void PythonProgram::indexPlainStores() {
+  for (const PyFunctionFact &F : Functions)
+    for (const PyStoreFact &S : F.Stores) {
+      if (MemberByRef.count(S.Member))
+        continue;
+      // 0: only NULL so far, 1: an acyclic value too, -1: anything else.
+      int &State = PlainOnlyAcyclic.try_emplace(S.Member, 0).first->second;
+      if (S.Value == PyValueKind::Acyclic && State == 0)
+        State = 1;
+      else if (S.Value != PyValueKind::Null && S.Value != PyValueKind::Acyclic)
+        State = -1;
+    }
+}
+
+bool PythonProgram::onlyAcyclicStores(const PyMemberRef &Ref) const {
+  auto It = PlainOnlyAcyclic.find(Ref);
+  return It != PlainOnlyAcyclic.end() && It->second == 1;
+}
+
 //===-- Queries -----------------------------------------------------------===//
 
 const PyFunctionFact *PythonProgram::function(llvm::StringRef USR) const {
@@ -445,217 +488,6 @@ PythonProgram::ownedMembers(const PyType &T) const {
         Result.push_back(Info);
     }
   return Result;
-}
-
-std::optional<PySlotFact> PythonProgram::effectiveSlot(const PyType &T,
-                                                       llvm::StringRef Name) const {
-  if (Name == "tp_traverse")
-    return T.Traverse;
-  if (Name == "tp_clear")
-    return T.Clear;
-  if (Name == "tp_dealloc")
-    return T.Dealloc;
-  const PyType *Cur = &T;
-  for (unsigned Depth = 0; Cur && Depth < 64; ++Depth) {
-    if (const PySlotFact *S = Cur->ownSlot(Name))
-      return *S;
-    Cur = Cur->Base >= 0 ? &Types[Cur->Base] : nullptr;
-  }
-  return std::nullopt;
-}
-
-static int declaringType(const std::vector<PyType> &Types, int I,
-                         llvm::StringRef Name) {
-  const PyType &T = Types[I];
-  if (Name == "tp_traverse")
-    return T.TraverseFrom;
-  if (Name == "tp_clear")
-    return T.ClearFrom;
-  if (Name == "tp_dealloc")
-    return T.DeallocFrom;
-  return I;
-}
-
-void PythonProgram::summarize(const PyType &Ctx,
-                              const std::optional<PySlotFact> &Slot,
-                              llvm::StringRef SlotName, PySlotSummary &S,
-                              std::set<std::string> &Seen) const {
-  if (!Slot)
-    return;
-  if (Slot->Kind == PySlotKind::Function) {
-    if (const PyFunctionFact *F = function(Slot->Target)) {
-      follow(Ctx, *F, SlotName, S, Seen);
-      return;
-    }
-  } else if (Slot->Kind == PySlotKind::Builtin && SlotName == "tp_dealloc") {
-    S.FreesSelf = true; // a runtime deallocator: frees, never releases a type
-    return;
-  }
-  S.Known = false;
-  if (S.Unresolved.empty())
-    S.Unresolved = Slot->TargetName;
-}
-
-void PythonProgram::follow(const PyType &Ctx, const PyFunctionFact &F,
-                           llvm::StringRef SlotName, PySlotSummary &S,
-                           std::set<std::string> &Seen) const {
-  if (!Seen.insert(F.USR).second)
-    return;
-  if (SlotName == "tp_traverse")
-    S.Members.insert(F.Visited.begin(), F.Visited.end());
-  else if (SlotName == "tp_clear")
-    S.Members.insert(F.Cleared.begin(), F.Cleared.end());
-  S.Released.insert(F.Released.begin(), F.Released.end());
-  S.VisitsType |= F.VisitsType;
-  S.FreesSelf |= F.FreesSelf;
-  S.ReleasesType |= F.ReleasesType;
-  S.UnTracksSelf |= F.UnTracksSelf;
-  S.VisitsManagedDict |= F.VisitsManagedDict;
-  S.ClearsManagedDict |= F.ClearsManagedDict;
-  const std::vector<PyCalleeFact> &Callees =
-      SlotName == "tp_traverse" ? F.VisitDelegates : F.SelfCalls;
-  for (const PyCalleeFact &C : Callees)
-    followCallee(Ctx, C, SlotName, S, Seen);
-}
-
-void PythonProgram::followCallee(const PyType &Ctx, const PyCalleeFact &C,
-                                 llvm::StringRef SlotName, PySlotSummary &S,
-                                 std::set<std::string> &Seen) const {
-  auto Fail = [&] {
-    S.Known = false;
-    if (S.Unresolved.empty())
-      S.Unresolved = C.Name.empty() ? C.Slot : C.Name;
-  };
-  auto FollowSlotOf = [&](int TypeIndex) {
-    int From = declaringType(Types, TypeIndex, C.Slot);
-    std::optional<PySlotFact> Slot = effectiveSlot(Types[TypeIndex], C.Slot);
-    if (!Slot) {
-      // The runtime's own slot (object's dealloc frees the memory).
-      if (C.Slot == "tp_dealloc")
-        S.FreesSelf = true;
-      return;
-    }
-    summarize(Types[From >= 0 ? From : TypeIndex], Slot, SlotName, S, Seen);
-  };
-  if (C.Kind == PyCalleeKind::Function) {
-    if (const PyFunctionFact *F = function(C.USR))
-      follow(Ctx, *F, SlotName, S, Seen);
-    else
-      Fail();
-  } else if (C.Kind == PyCalleeKind::Builtin) {
-    if (C.Slot == "tp_dealloc" || C.Slot == "tp_free")
-      S.FreesSelf = true;
-  } else if (C.Kind == PyCalleeKind::TypeSlot) {
-    auto It = TypeByUSR.find(C.USR);
-    if (It == TypeByUSR.end())
-      return Fail();
-    FollowSlotOf(It->second);
-  } else if (C.Kind == PyCalleeKind::BaseSlot) {
-    const PyType *Of = &Ctx;
-    if (!C.USR.empty()) {
-      auto It = TypeByUSR.find(C.USR);
-      if (It == TypeByUSR.end())
-        return Fail();
-      Of = &Types[It->second];
-    }
-    if (Of->Base >= 0)
-      return FollowSlotOf(Of->Base);
-    if (Of->BaseUnknown)
-      return Fail();
-    if (!Of->BuiltinBase.empty() && SlotName != "tp_dealloc")
-      return; // a runtime type's slot: it knows nothing of our members
-    if (C.Slot == "tp_dealloc" || C.Slot == "tp_free")
-      S.FreesSelf = true;
-  } else {
-    Fail();
-  }
-}
-
-static PySlotSummary startSummary(const PythonProgram &P,
-                                  const std::optional<PySlotFact> &Slot) {
-  PySlotSummary S;
-  S.Known = Slot.has_value() && Slot->Kind == PySlotKind::Function;
-  if (Slot) {
-    S.Function = Slot->TargetName;
-    if (const PyFunctionFact *F = P.function(Slot->Target))
-      S.FunctionLoc = F->Loc;
-    else
-      S.Known = false;
-  }
-  return S;
-}
-
-PySlotSummary PythonProgram::traverseSummary(const PyType &T) const {
-  PySlotSummary S = startSummary(*this, T.Traverse);
-  std::set<std::string> Seen;
-  if (S.Known)
-    summarize(Types[T.TraverseFrom], T.Traverse, "tp_traverse", S, Seen);
-  return S;
-}
-
-PySlotSummary PythonProgram::clearSummary(const PyType &T) const {
-  PySlotSummary S = startSummary(*this, T.Clear);
-  std::set<std::string> Seen;
-  if (S.Known)
-    summarize(Types[T.ClearFrom], T.Clear, "tp_clear", S, Seen);
-  return S;
-}
-
-PySlotSummary PythonProgram::deallocSummary(const PyType &T) const {
-  PySlotSummary S = startSummary(*this, T.Dealloc);
-  std::set<std::string> Seen;
-  if (S.Known)
-    summarize(Types[T.DeallocFrom], T.Dealloc, "tp_dealloc", S, Seen);
-  return S;
-}
-
-PySlotSummary PythonProgram::moduleSummary(const PyModuleFact &M,
-                                           llvm::StringRef Slot) const {
-  PySlotSummary S;
-  const PySlotFact *SlotFact = nullptr;
-  for (const PySlotFact &F : M.Slots)
-    if (F.Slot == Slot)
-      SlotFact = &F;
-  if (!SlotFact)
-    return S;
-  S.Function = SlotFact->TargetName;
-  const PyFunctionFact *Start =
-      SlotFact->Kind == PySlotKind::Function ? function(SlotFact->Target) : nullptr;
-  if (!Start) {
-    S.Unresolved = SlotFact->TargetName;
-    return S;
-  }
-  S.Known = true;
-  S.FunctionLoc = Start->Loc;
-  bool Traverse = Slot == "m_traverse";
-  std::set<std::string> Seen;
-  std::function<void(const PyFunctionFact &)> Follow =
-      [&](const PyFunctionFact &F) {
-        if (!Seen.insert(F.USR).second)
-          return;
-        const std::vector<PyMemberRef> &Members =
-            Traverse ? F.Visited : F.Cleared;
-        S.Members.insert(Members.begin(), Members.end());
-        std::vector<PyCalleeFact> Callees =
-            Traverse ? F.VisitDelegates : F.SelfCalls;
-        if (!Traverse)
-          llvm::append_range(Callees, F.StateCalls);
-        for (const PyCalleeFact &C : Callees) {
-          if (C.Kind == PyCalleeKind::Builtin)
-            continue; // the runtime knows nothing of the state
-          const PyFunctionFact *Next =
-              C.Kind == PyCalleeKind::Function ? function(C.USR) : nullptr;
-          if (!Next) {
-            S.Known = false;
-            if (S.Unresolved.empty())
-              S.Unresolved = C.Name.empty() ? C.Slot : C.Name;
-            continue;
-          }
-          Follow(*Next);
-        }
-      };
-  Follow(*Start);
-  return S;
 }
 
 bool PythonProgram::isSlotFunction(llvm::StringRef USR) const {

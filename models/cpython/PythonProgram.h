@@ -92,6 +92,17 @@ struct PyType {
   // After inheritance.
   bool GCKnown = false; // false when the flags or the base are unknown
   bool HaveGC = false;
+  /// A static base type without HAVE_GC, with its own tp_traverse and
+  /// Py_TPFLAGS_BASETYPE, that Python code cannot instantiate through the
+  /// runtime's tp_new (ctypes' _CData, Structure...): its instances come
+  /// from heap subclasses, which type_new makes GC types whose
+  /// subtype_traverse calls this traverse. Direct instances are unknown.
+  bool SubclassGC = false;
+  /// Python code can neither make nor use instances: no slot but the
+  /// runtime's bookkeeping (tp_dealloc...), no tp_new, no base, no dict
+  /// (asyncio's running-loop holder, pickle's stack). Whether such an
+  /// object is in a cycle Python code makes is unknown.
+  bool Opaque = false;
   std::optional<PySlotFact> Traverse, Clear, Dealloc;
   int TraverseFrom = -1, ClearFrom = -1, DeallocFrom = -1; // declaring type
   std::string WeakListField, DictField; // own or inherited
@@ -135,6 +146,12 @@ public:
   PySlotSummary moduleSummary(const PyModuleFact &M,
                               llvm::StringRef Slot) const;
 
+  /// True when every value the program stores into a field of a struct
+  /// that is not an object (a module's state) is NULL, None, a str, bytes,
+  /// a number or something a runtime static type owns, and there is at
+  /// least one store: such a field cannot take part in a cycle.
+  bool onlyAcyclicStores(const PyMemberRef &Ref) const;
+
   /// True when some type names the function in one of its slots.
   bool isSlotFunction(llvm::StringRef USR) const;
   /// Every call of `USR` whose result a function keeps (PyAllocFact with
@@ -146,7 +163,7 @@ private:
   struct Collected;
   struct MemberEvidence;
   struct FlagBits {
-    uint64_t HaveGC, HeapType, ManagedDict;
+    uint64_t HaveGC, HeapType, ManagedDict, BaseType;
   };
 
   // The passes of build, in order.
@@ -156,6 +173,8 @@ private:
   void inheritSlots(const CPythonModel &Model);
   void inheritGCGroup(unsigned I, const PyType *Base, const FlagBits &Bits);
   void inheritLayout(unsigned I, const PyType *Base);
+  void markSubclassGC(PyType &T, const FlagBits &Bits);
+  void markOpaque(PyType &T, const CPythonModel &Model);
   void indexMembers();
   void computeContent(const Collected &In);
   void addWritableReasons(const std::vector<PyMemberTableFact> &MemberTables,
@@ -167,6 +186,7 @@ private:
   void markBorrowedLinks(const MemberEvidence &E);
   void settleContent(const MemberEvidence &E);
   void indexCallResults();
+  void indexPlainStores();
 
   void summarize(const PyType &Ctx, const std::optional<PySlotFact> &Slot,
                  llvm::StringRef SlotName, PySlotSummary &S,
@@ -174,6 +194,9 @@ private:
   void follow(const PyType &Ctx, const PyFunctionFact &F,
               llvm::StringRef SlotName, PySlotSummary &S,
               std::set<std::string> &Seen) const;
+  void addSharedLayout(const PyType &Ctx, const PyFunctionFact &F,
+                       const std::vector<PyMemberRef> &Members,
+                       std::set<PyMemberRef> &Out) const;
   void followCallee(const PyType &Ctx, const PyCalleeFact &C,
                     llvm::StringRef SlotName, PySlotSummary &S,
                     std::set<std::string> &Seen) const;
@@ -187,6 +210,7 @@ private:
   std::vector<PyMemberInfo> Members; // every object member of every struct
   llvm::StringMap<unsigned> TypeByUSR, StructByKey, FunctionByUSR;
   std::map<PyMemberRef, unsigned> MemberByRef;
+  std::map<PyMemberRef, int> PlainOnlyAcyclic; // fields of other structs
   std::set<std::string> SlotFunctions;
   std::vector<std::pair<unsigned, unsigned>> CallResults; // function, alloc
 };

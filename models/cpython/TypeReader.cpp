@@ -28,11 +28,13 @@ PySlotFact Extractor::slotValue(StringRef Slot, const Expr *E) {
   PySlotFact S;
   S.Slot = Slot.str();
   S.Loc = Loc(E->getBeginLoc());
-  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)) {
+  const Expr *X = strip(E);
+  // `(traverseproc)0` is no null pointer constant in C, but no slot either.
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) ||
+      X->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)) {
     S.Kind = PySlotKind::Null;
     return S;
   }
-  const Expr *X = strip(E);
   if (const auto *U = dyn_cast<UnaryOperator>(X))
     if (U->getOpcode() == UO_AddrOf)
       X = strip(U->getSubExpr());
@@ -102,9 +104,24 @@ void Extractor::setBasicSize(PyTypeFact &T, const Expr *E) {
     T.StructKey = structKey(RD);
 }
 
+/// NULL, or what the runtime would put there anyway
+/// (`PyObject_GenericGetAttr`): a slot that gives Python code nothing new.
+bool Extractor::isSlotDefault(const Expr *Init) {
+  const Expr *E = strip(Init);
+  if (Init->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) ||
+      E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return true;
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+  return FD && FD->getIdentifier() && !isProgramDecl(FD) &&
+         M.inList("slotDefaults", FD->getName());
+}
+
 /// One field of a static PyTypeObject initializer.
 void Extractor::setStaticTypeField(PyTypeFact &T, StringRef Field,
                                    const Expr *Init) {
+  if (!M.inList("internalSlots", Field) && !isSlotDefault(Init))
+    T.PythonFacing = true;
   if (Field == "tp_name") {
     T.PyName = stringValue(Init).value_or("");
   } else if (Field == "tp_basicsize") {
@@ -208,6 +225,8 @@ void Extractor::readSpecSlots(PyTypeFact &T, const InitListExpr *Slots) {
       continue;
     int64_t SlotId = R.Val.getInt().getExtValue();
     std::string Name = M.slotName(SlotId);
+    if (!M.inList("internalSlots", Name) && !isSlotDefault(Fn))
+      T.PythonFacing = true; // an unnamed id is some protocol slot
     if (Name.empty())
       continue;
     PySlotFact S = slotValue(Name, Fn);

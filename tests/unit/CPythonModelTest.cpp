@@ -121,7 +121,7 @@ static int Node_clear(NodeObject *self) { Py_CLEAR(self->next); return 0; }
 static int Node_init(NodeObject *self, PyObject *args, PyObject *kw) {
   PyObject *name, *next = NULL;
   if (!PyArg_ParseTuple(args, "U|O", &name, &next)) return -1;
-  Py_XSETREF(self->name, Py_NewRef(name));
+  if (PyUnicode_CheckExact(name)) Py_XSETREF(self->name, Py_NewRef(name));
   Py_XSETREF(self->next, Py_XNewRef(next));
   return 0;
 }
@@ -234,7 +234,8 @@ TEST(CPythonModelTest, FunctionSummaries) {
   ASSERT_EQ(Clear->Cleared.size(), 1u);
   EXPECT_EQ(Clear->Cleared[0].Field, "next");
 
-  // "U" parses a str (acyclic), "O" any object (argument).
+  // "U" admits str subclasses; stored after an exact test it is acyclic.
+  // "O" is any object (argument).
   const PyFunctionFact *Init = functionNamed(F.Python, "Node_init");
   ASSERT_TRUE(Init);
   std::map<std::string, PyValueKind> Stored;
@@ -723,12 +724,12 @@ functions:
   ASSERT_EQ(Init->Fills.size(), 1u);
   EXPECT_EQ(Init->Fills[0].Api, "project_put");
   EXPECT_EQ(Init->Fills[0].Member.Field, "attrs");
-  // "U" parses a str: acyclic, whatever the parser's output is called.
-  EXPECT_EQ(Init->Fills[0].Value, PyValueKind::Acyclic);
+  // "U" admits str subclasses, which can refer to anything.
+  EXPECT_EQ(Init->Fills[0].Value, PyValueKind::Argument);
 }
 
 // An entry with an earlier entry's name replaces it: a user file that
-// treats "U" as any object changes what the parsed value is.
+// treats "U" as an exact str changes what the parsed value is.
 TEST(CPythonModelTest, UserModelOverridesNamedEntries) {
   CPythonModel Model = CPythonModel::builtin();
   ASSERT_TRUE(Model.formatUnit("O!x"));
@@ -739,7 +740,7 @@ TEST(CPythonModelTest, UserModelOverridesNamedEntries) {
 name: strict-str
 argFormat:
   units:
-    - {unit: U, arguments: [object]}
+    - {unit: U, arguments: [acyclic]}
 functions:
   containerFills:
     - {name: project_put, container: 0, values: [2]}
@@ -748,7 +749,7 @@ functions:
                                      "strict.yaml");
   ASSERT_FALSE(bool(E)) << llvm::toString(std::move(E));
   EXPECT_EQ(Model.formatUnit("U")->Arguments,
-            std::vector<FormatArgument>{FormatArgument::Object});
+            std::vector<FormatArgument>{FormatArgument::Acyclic});
   size_t SetItems = llvm::count_if(
       Model.data().ContainerFills,
       [](const auto &F) { return F.Name == "PyDict_SetItem"; });
@@ -757,7 +758,7 @@ functions:
   const PyFunctionFact *Init = functionNamed(After, "L_init");
   ASSERT_TRUE(Init);
   ASSERT_EQ(Init->Fills.size(), 1u);
-  EXPECT_EQ(Init->Fills[0].Value, PyValueKind::Argument);
+  EXPECT_EQ(Init->Fills[0].Value, PyValueKind::Acyclic);
 }
 
 // A malformed user file is an error naming the file and the line; nothing

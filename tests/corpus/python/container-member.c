@@ -1,4 +1,4 @@
-// RUN: %verify --cflags="-I%python_include" %s
+// RUN: %verify --cflags="-I%python_include" --cyclint-arg=--check-option=python-reference-cycle.CollectorNotes=1 %s
 // Members holding a dict/list the type makes (PyDict_New, PyList_New) and
 // fills with objects a caller chose: the container can hold any object,
 // the type's own instances included, so the member closes cycles like a

@@ -35,7 +35,7 @@ static PyTypeObject NoFlagType = {
     .tp_name = "corpus.NoFlag",
     .tp_basicsize = sizeof(BoxObject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, // expected-note {{the flags of type 'NoFlagType' (corpus.NoFlag) are set here}}
-    .tp_traverse = (traverseproc)Box_traverse, // expected-warning {{tp_traverse 'Box_traverse' of type 'NoFlagType' (corpus.NoFlag) is never called: the type does not set Py_TPFLAGS_HAVE_GC [cyclint-python-gc-traverse-flag]}}
+    .tp_traverse = (traverseproc)Box_traverse, // expected-warning {{tp_traverse 'Box_traverse' of type 'NoFlagType' (corpus.NoFlag) is never called: the type does not set Py_TPFLAGS_HAVE_GC (a protocol breach that leaks nothing by itself) [cyclint-python-gc-traverse-flag]}}
     .tp_clear = (inquiry)Box_clear,
     .tp_new = PyType_GenericNew,
 };

@@ -1,4 +1,4 @@
-// RUN: %verify --cflags="-I%python_include" %s
+// RUN: %verify --cflags="-I%python_include" --cyclint-arg=--check-option=python-reference-cycle.CollectorNotes=1 %s
 // An owner (a GC type) keeps a doubly linked list of element objects of a
 // second type without GC support, the way a cache keeps its entries in
 // use order. The elements' `prev`/`next` are borrowed links (never counted,

@@ -1,4 +1,4 @@
-// RUN: %verify --cflags="-I%python_include" %s
+// RUN: %verify --cflags="-I%python_include" --cyclint-arg=--check-option=python-reference-cycle.CollectorNotes=1 %s
 // A complete GC-aware type: a cycle through `next` is freed, but only by the
 // cycle collector. That is a note, not a warning (exit code 0).
 #define PY_SSIZE_T_CLEAN

@@ -10,7 +10,7 @@
 // material, and read-only from Python.
 typedef struct {
   PyObject_HEAD
-  PyObject *name;     // a str parsed with "U"
+  PyObject *name;     // an exact str ("U" alone admits subclasses)
   PyObject *label;    // PyUnicode_FromString
   PyObject *count;    // PyLong_FromLong, or None
   PyObject *weakreflist; // a weak-reference list: borrowed
@@ -21,7 +21,8 @@ static int Point_init(PointObject *self, PyObject *args, PyObject *kwds) {
   long n = 0;
   if (!PyArg_ParseTuple(args, "U|l", &name, &n))
     return -1;
-  Py_XSETREF(self->name, Py_NewRef(name));
+  if (PyUnicode_CheckExact(name))
+    Py_XSETREF(self->name, Py_NewRef(name));
   Py_XSETREF(self->label, PyUnicode_FromString("point"));
   self->count = n ? PyLong_FromLong(n) : Py_NewRef(Py_None);
   return 0;

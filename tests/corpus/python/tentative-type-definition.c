@@ -1,4 +1,4 @@
-// RUN: %verify --cflags="-I%python_include" %s
+// RUN: %verify --cflags="-I%python_include" --cyclint-arg=--check-option=python-reference-cycle.CollectorNotes=1 %s
 // C code often declares its static type objects before the functions that
 // use them (`static PyTypeObject Foo_Type;`, a tentative definition) and
 // initializes them further down. The initialized definition is the type;
