@@ -64,6 +64,8 @@ void writeJSON(raw_ostream &OS, const std::vector<Finding> &Findings,
                const RunSummary &Summary, StringRef SourceRoot) {
   json::Array Results;
   for (const Finding &F : Findings) {
+    if (F.Level == Severity::Hidden)
+      continue; // counted in the summary, never shown
     json::Array Notes;
     for (const DiagnosticMessage &N : F.Notes)
       Notes.push_back(
@@ -176,7 +178,8 @@ public:
     for (const RuleInfo &Rule : Tool.Rules)
       Rules.push_back(rule(Rule));
     for (const Finding &F : Findings)
-      Results.push_back(result(F));
+      if (F.Level != Severity::Hidden) // counted, never shown
+        Results.push_back(result(F));
     json::Object Driver{{"name", "cyclint"},
                         {"version", Tool.Version},
                         {"semanticVersion", Tool.Version},

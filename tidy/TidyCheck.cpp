@@ -130,6 +130,8 @@ static clang::SourceLocation toClang(const SourceManager &SM,
 }
 
 void TidyCheck::emit(const Finding &F, const SourceManager &SM) {
+  if (F.Level == Severity::Hidden)
+    return; // a note its check was not asked to print
   // A note-level finding (a cycle only the CPython collector frees) is a
   // remark: shown, but not a warning (nor an error under -warnings-as-errors).
   DiagnosticIDs::Level Level = F.Level == Severity::Note
