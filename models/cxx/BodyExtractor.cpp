@@ -92,6 +92,17 @@ private:
     return E.TargetUSR;
   }
 
+  /// A member that keeps one program object alive: a counted pointer, an
+  /// owning one (`std::unique_ptr<Channel>`), or the object held by value.
+  bool ownsOne(QualType T) {
+    const std::vector<EdgeFact> &Edges = Classifier.classify(T);
+    if (Edges.size() != 1)
+      return false;
+    const EdgeFact &E = Edges.front();
+    return (E.Kind == EdgeKind::Strong || E.Kind == EdgeKind::Owning) &&
+           E.Via.size() <= 1 && !E.Collection && !E.TargetUSR.empty();
+  }
+
   /// A container whose elements (keys and values) are all counted pointers
   /// to program records: vector<shared_ptr<Node>>, map<shared_ptr<A>,
   /// shared_ptr<B>>.
@@ -166,7 +177,12 @@ private:
     // A parameter taken by reference is the caller's object all the same.
     QualType T = isa<ParmVarDecl>(VD) ? VD->getType().getNonReferenceType()
                                       : VD->getType();
-    if (VD->hasLocalStorage() && (countedTarget(T) || isCallable(T))) {
+    // `auto f = std::bind(...)`: a binder's result type is the library's
+    // own (std::_Bind), a callable all the same.
+    bool MadeCallable = !isa<ParmVarDecl>(VD) && VD->getInit() &&
+                        closureMaker(strip(VD->getInit()));
+    if (VD->hasLocalStorage() &&
+        (countedTarget(T) || isCallable(T) || MadeCallable)) {
       SourceLocation L = TU.location(VD->getLocation());
       Name = VD->getName().str() + "@" + std::to_string(L.Line) + ":" +
              std::to_string(L.Column);
@@ -211,7 +227,8 @@ private:
         // a callable wrapping another holds what that one holds.
         if (C->getNumArgs() == 1 && isCallable(C->getType()) &&
             (isCallable(C->getArg(0)->getType()) ||
-             closureMaker(strip(C->getArg(0))))) {
+             closureMaker(strip(C->getArg(0))) ||
+             tracked(strip(C->getArg(0))))) {
           E = C->getArg(0);
           continue;
         }
@@ -378,7 +395,10 @@ private:
     }
     if (const auto *U = dyn_cast<UnaryOperator>(E))
       if (U->getOpcode() == UO_Deref)
-        return derefBase(U->getSubExpr());
+        return derefBase(U->getSubExpr(), Load);
+    // `client_.connect(cb)`: a member object held by value.
+    if (Load && isa<MemberExpr>(E) && !E->getType()->isPointerType())
+      return loadMember(E);
     if (const auto *M = dyn_cast<CXXMemberCallExpr>(E))
       if (const CXXMethodDecl *MD = M->getMethodDecl())
         if (inSystemHeader(MD) && MD->getName() == "get" &&
@@ -392,7 +412,7 @@ private:
   std::optional<std::string> loadMember(const Expr *E) {
     const auto *ME = dyn_cast<MemberExpr>(strip(E));
     const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
-    if (!F || !countedTarget(F->getType()))
+    if (!F || !ownsOne(F->getType()))
       return std::nullopt;
     std::string Record = USROf(F->getParent());
     auto Base = derefBase(ME->getBase(), /*Load=*/true);
@@ -646,6 +666,19 @@ private:
       if (MD && inSystemHeader(MD) && MD->getName() == "reset") {
         const Expr *Object = M->getImplicitObjectArgument();
         if (auto Member = countedMember(Object)) {
+          // `channel_.reset(new Channel(...))`: a new object, like
+          // `channel_ = std::make_shared<Channel>(...)`.
+          auto T = countedTarget(strip(Object)->getType());
+          if (M->getNumArgs() == 1 && T && isNewExpr(M->getArg(0))) {
+            HasStore = true;
+            SourceLocation L = TU.location(M->getArg(0)->getBeginLoc());
+            std::string Temp = "$new@" + std::to_string(L.Line) + ":" +
+                               std::to_string(L.Column);
+            allocate(Temp, M->getArg(0), M->getArg(0), *T);
+            emit(BodyOpKind::Store, Member->Var, E, Temp, Member->Record,
+                 Member->Field);
+            return;
+          }
           unlink(*Member, M);
           return;
         }
@@ -842,7 +875,9 @@ private:
     std::vector<const Expr *> Args;
     const CXXConstructorDecl *Ctor = nullptr;
     const CXXNewExpr *New = nullptr;
-    if (const auto *C = dyn_cast<CXXConstructExpr>(E))
+    if (const auto *N = dyn_cast<CXXNewExpr>(E))
+      New = N;
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E))
       New = C->getNumArgs() ? dyn_cast<CXXNewExpr>(strip(C->getArg(0))) : nullptr;
     else if (const auto *Call = dyn_cast<CallExpr>(E)) {
       if (Call->getNumArgs() && isNewExpr(Call->getArg(0))) {

@@ -3,7 +3,7 @@
 // nothing, exactly like a lambda capturing [this]: no cycle.
 // From muduo (chenshuo/muduo f1fc77e), examples/memcached/server/Session.h:36,
 // `conn_->setMessageCallback(std::bind(&Session::onMessage, this, _1, _2, _3))`
-// with `conn_` a TcpConnectionPtr member. Today (cyclint 0989eb8) each
+// with `conn_` a TcpConnectionPtr member. Before the fix (cyclint 0989eb8) each
 // statement below is reported as "holds 'this', a strong reference to
 // 'this'": the object argument of std::bind / std::thread is taken as a
 // strong reference whatever its type. The raw-pointer thread shape is the

@@ -10,7 +10,7 @@
 // there), and evpp's examples/recipes/self_control_timer/*/invoke_timer.cc:26,
 // `timer_.reset(new TimerEventWatcher(loop_, std::bind(
 // &InvokeTimer::OnTimerTriggered, shared_from_this()), timeout_ms_))`.
-// Today (cyclint 0989eb8) both are silent, while the make_shared spelling of
+// Before the fix (cyclint 0989eb8) both are silent, while the make_shared spelling of
 // each is reported.
 #include <functional>
 #include <memory>

@@ -6,7 +6,7 @@
 // `auto f = std::bind(&Connector::OnDNSResolved, shared_from_this(), _1);
 //  dns_resolver_ = std::make_shared<DNSResolver>(loop_, host, timeout_, f);`
 // (evpp resets dns_resolver_ in Cancel(), so that code is not a leak; the
-// shape with nothing resetting it is). Today (cyclint 0989eb8) both stores
+// shape with nothing resetting it is). Before the fix (cyclint 0989eb8) both stores
 // below are silent: a local of type std::_Bind<...> is not followed, while
 // `auto f = [self = shared_from_this()] {...}` and a std::function local are.
 #include <functional>
