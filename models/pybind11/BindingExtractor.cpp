@@ -620,7 +620,7 @@ private:
       return;
     for (unsigned P : From)
       if (int(P) != T->Root)
-        F.Stores.push_back({P, T->Root, T->Path, TU.location(Loc)});
+        F.Stores.push_back({int(P), T->Root, T->Path, TU.location(Loc)});
   }
 
   /// Records which parameters `FD` stores into members (once per function).
@@ -642,7 +642,7 @@ private:
           std::set<unsigned> From;
           carried(Init->getInit(), Def, Params, From);
           for (unsigned P : From)
-            F.Stores.push_back({P, -1, {memberRef(Init->getMember())},
+            F.Stores.push_back({int(P), -1, {memberRef(Init->getMember())},
                                 TU.location(Init->getSourceLocation())});
         }
     std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
@@ -1117,7 +1117,7 @@ private:
         break;
       std::optional<Held> H = classify(Args[I], /*CasterNeeded=*/true);
       if (H && H->Kind != HolderKind::Struct) {
-        B.Stores.push_back({I, -1, {memberRef(F)}, B.Loc});
+        B.Stores.push_back({int(I), -1, {memberRef(F)}, B.Loc});
         B.ObjectParams.push_back(I);
       }
       ++I;
