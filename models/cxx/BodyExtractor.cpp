@@ -92,6 +92,20 @@ private:
     return E.TargetUSR;
   }
 
+  /// The record a smart pointer of type T owns directly, counted
+  /// (`shared_ptr<Node>`) or not (`std::unique_ptr<Channel>`): the members
+  /// whose stores link objects.
+  std::optional<std::string> singleOwner(QualType T) {
+    const std::vector<EdgeFact> &Edges = Classifier.classify(T);
+    if (Edges.size() != 1)
+      return std::nullopt;
+    const EdgeFact &E = Edges.front();
+    if ((E.Kind != EdgeKind::Strong && E.Kind != EdgeKind::Owning) ||
+        E.Via.size() != 1 || E.Collection || E.TargetUSR.empty())
+      return std::nullopt;
+    return E.TargetUSR;
+  }
+
   /// A member that keeps one program object alive: a counted pointer, an
   /// owning one (`std::unique_ptr<Channel>`), or the object held by value.
   bool ownsOne(QualType T) {
@@ -356,7 +370,7 @@ private:
           (C->getNumArgs() >= 1 &&
            isa<CXXNullPtrLiteralExpr>(strip(C->getArg(0)))))
         return {Value::Null, ""};
-      if (auto T = countedTarget(C->getType()); T && isNewExpr(C->getArg(0)))
+      if (auto T = singleOwner(C->getType()); T && isNewExpr(C->getArg(0)))
         return {Value::Alloc, *T};
     }
     if (auto Spelled = thisPointer(E))
@@ -368,7 +382,7 @@ private:
     if (const auto *Call = dyn_cast<CallExpr>(E))
       if (const FunctionDecl *FD = Call->getDirectCallee())
         if (inSystemHeader(FD))
-          if (auto T = countedTarget(Call->getType()))
+          if (auto T = singleOwner(Call->getType()))
             if (Model.isFactory(modelName(FD)) ||
                 (Call->getNumArgs() >= 1 && isNewExpr(Call->getArg(0))))
               return {Value::Alloc, *T};
@@ -439,7 +453,7 @@ private:
     const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
     if (!F || !(Collection ? countedCollection(F->getType()) ||
                                  isCallableCollection(F->getType())
-                           : countedTarget(F->getType()) ||
+                           : singleOwner(F->getType()) ||
                                  isCallable(F->getType())))
       return std::nullopt;
     std::string Record = USROf(F->getParent());
@@ -668,7 +682,7 @@ private:
         if (auto Member = countedMember(Object)) {
           // `channel_.reset(new Channel(...))`: a new object, like
           // `channel_ = std::make_shared<Channel>(...)`.
-          auto T = countedTarget(strip(Object)->getType());
+          auto T = singleOwner(strip(Object)->getType());
           if (M->getNumArgs() == 1 && T && isNewExpr(M->getArg(0))) {
             HasStore = true;
             SourceLocation L = TU.location(M->getArg(0)->getBeginLoc());

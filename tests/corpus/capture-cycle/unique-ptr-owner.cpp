@@ -8,8 +8,8 @@
 // `std::unique_ptr<FdChannel> chan_` (evpp clears the callback in
 // FdChannel::Close(), so that code is not a leak), and connector.cc:49
 // `timer_.reset(new TimerEventWatcher(loop_, std::bind(...,
-// shared_from_this()), timeout_))` with a unique_ptr timer_. Today (cyclint
-// 0989eb8) both are silent; the same code with std::shared_ptr members and
+// shared_from_this()), timeout_))` with a unique_ptr timer_. Before the fix
+// (cyclint 0989eb8) both were silent; the same code with std::shared_ptr members and
 // make_shared is reported.
 #include <functional>
 #include <memory>
