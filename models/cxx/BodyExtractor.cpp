@@ -79,43 +79,40 @@ public:
   }
 
 private:
-  /// The record a counted pointer of type T points to directly (one strong
-  /// edge through one wrapper: shared_ptr<Node>, IntrusiveRefCntPtr<Node>).
+  /// How a member or variable of some type keeps one program object alive.
+  enum class Holding {
+    Counted, // through one counted pointer: shared_ptr<Node>, scoped_refptr<Node>
+    Pointer, // through one smart pointer, counted or owning: unique_ptr<Channel>
+    Any,     // also as an object held by value
+  };
+
+  /// The program record a value of type T keeps alive as one object (one
+  /// edge through at most one wrapper), or nothing.
+  std::optional<std::string> heldRecord(QualType T, Holding H) {
+    const std::vector<EdgeFact> &Edges = Classifier.classify(T);
+    if (Edges.size() != 1)
+      return std::nullopt;
+    const EdgeFact &E = Edges.front();
+    bool Kind = E.Kind == EdgeKind::Strong ||
+                (H != Holding::Counted && E.Kind == EdgeKind::Owning);
+    bool Wrappers = E.Via.size() == 1 || (H == Holding::Any && E.Via.empty());
+    if (!Kind || !Wrappers || E.Collection || E.TargetUSR.empty())
+      return std::nullopt;
+    return E.TargetUSR;
+  }
+
+  /// The record a counted pointer of type T points to directly.
   std::optional<std::string> countedTarget(QualType T) {
-    const std::vector<EdgeFact> &Edges = Classifier.classify(T);
-    if (Edges.size() != 1)
-      return std::nullopt;
-    const EdgeFact &E = Edges.front();
-    if (E.Kind != EdgeKind::Strong || E.Via.size() != 1 || E.Collection ||
-        E.TargetUSR.empty())
-      return std::nullopt;
-    return E.TargetUSR;
+    return heldRecord(T, Holding::Counted);
   }
-
-  /// The record a smart pointer of type T owns directly, counted
-  /// (`shared_ptr<Node>`) or not (`std::unique_ptr<Channel>`): the members
-  /// whose stores link objects.
+  /// The record a smart pointer of type T owns directly: the members whose
+  /// stores link objects.
   std::optional<std::string> singleOwner(QualType T) {
-    const std::vector<EdgeFact> &Edges = Classifier.classify(T);
-    if (Edges.size() != 1)
-      return std::nullopt;
-    const EdgeFact &E = Edges.front();
-    if ((E.Kind != EdgeKind::Strong && E.Kind != EdgeKind::Owning) ||
-        E.Via.size() != 1 || E.Collection || E.TargetUSR.empty())
-      return std::nullopt;
-    return E.TargetUSR;
+    return heldRecord(T, Holding::Pointer);
   }
-
-  /// A member that keeps one program object alive: a counted pointer, an
-  /// owning one (`std::unique_ptr<Channel>`), or the object held by value.
-  bool ownsOne(QualType T) {
-    const std::vector<EdgeFact> &Edges = Classifier.classify(T);
-    if (Edges.size() != 1)
-      return false;
-    const EdgeFact &E = Edges.front();
-    return (E.Kind == EdgeKind::Strong || E.Kind == EdgeKind::Owning) &&
-           E.Via.size() <= 1 && !E.Collection && !E.TargetUSR.empty();
-  }
+  /// A member that keeps one object alive, as a pointer or by value: the
+  /// members a dereference loads.
+  bool ownsOne(QualType T) { return bool(heldRecord(T, Holding::Any)); }
 
   /// A container whose elements (keys and values) are all counted pointers
   /// to program records: vector<shared_ptr<Node>>, map<shared_ptr<A>,
