@@ -21,11 +21,8 @@ namespace cyclint {
 
 void CaptureCycleCheck::check(const OwnershipGraph &G,
                               std::vector<Finding> &Out) {
-  auto StoreOf = [](const StatementLink &L) -> const BodyOp & {
-    return L.Function->Ops[L.Store];
-  };
   auto IsCapture = [&](const StatementLink &L) {
-    return StoreOf(L).Record.empty();
+    return L.op().Record.empty();
   };
   for (const ProgramCycle &P : G.statementCycles()) {
     if (!throughCapture(P.Cycle))
@@ -41,32 +38,32 @@ void CaptureCycleCheck::check(const OwnershipGraph &G,
     std::string Holder =
         IsCapture(Keeps)
             ? std::string()
-            : G.recordName(StoreOf(Keeps).Record) + "::" + StoreOf(Keeps).Field;
+            : G.recordName(Keeps.op().Record) + "::" + Keeps.op().Field;
     Finding &Finding =
         report(Out, F.Ops[Keeps.TopOp].Loc,
-               wording::captureCycle(Holder, StoreOf(Captures).Method,
-                                     StoreOf(Captures).Field, Captures.To));
+               wording::captureCycle(Holder, Captures.op().Method,
+                                     Captures.op().Field, Captures.To));
     for (size_t I = 0; I < Links.size(); ++I) {
       const StatementLink &L = Links[I], &Next = Links[(I + 1) % Links.size()];
       const BodyOp &Made = F.Ops[L.TopOp];
       std::string Via = Made.Kind == BodyOpKind::Call ? Made.Method : "";
       if (IsCapture(L)) {
-        Finding.note(StoreOf(L).Loc,
-                     wording::captureEdge(StoreOf(L).Method, StoreOf(L).Field,
+        Finding.note(L.op().Loc,
+                     wording::captureEdge(L.op().Method, L.op().Field,
                                           L.To));
         continue;
       }
       std::string Member =
-          G.recordName(StoreOf(L).Record) + "::" + StoreOf(L).Field;
-      if (StoreOf(L).Kind == BodyOpKind::Load)
+          G.recordName(L.op().Record) + "::" + L.op().Field;
+      if (L.op().Kind == BodyOpKind::Load)
         Finding.note(Made.Loc, wording::loadedEdge(L.From, Member, L.To));
       else if (IsCapture(Next))
         Finding.note(Made.Loc,
-                     wording::keepsCallable(L.From, StoreOf(L).Field, Member,
-                                            StoreOf(Next).Method, Via));
+                     wording::keepsCallable(L.From, L.op().Field, Member,
+                                            Next.op().Method, Via));
       else
         Finding.note(Made.Loc, wording::statementEdge(
-                                   L.From, StoreOf(L).Field, Member, L.To, Via));
+                                   L.From, L.op().Field, Member, L.To, Via));
     }
   }
 }

@@ -237,8 +237,7 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
     for (const ProgramCycle &P : G.statementCycles()) {
       std::set<std::pair<std::string, std::string>> Members;
       for (const StatementLink &L : P.Cycle.Links) {
-        const BodyOp &Store = L.Function->Ops[L.Store];
-        Members.insert({Store.Record, Store.Field});
+        Members.insert({L.op().Record, L.op().Field});
       }
       StatementMembers.insert(std::move(Members));
     }

@@ -18,11 +18,8 @@ namespace cyclint {
 
 void ReferenceCycleCheck::check(const OwnershipGraph &G,
                                 std::vector<Finding> &Out) {
-  auto StoreOf = [](const StatementLink &L) -> const BodyOp & {
-    return L.Function->Ops[L.Store];
-  };
   auto MemberOf = [&](const StatementLink &L) {
-    return G.recordName(StoreOf(L).Record) + "::" + StoreOf(L).Field;
+    return G.recordName(L.op().Record) + "::" + L.op().Field;
   };
   for (const ProgramCycle &P : G.statementCycles()) {
     if (throughCapture(P.Cycle))
@@ -42,13 +39,13 @@ void ReferenceCycleCheck::check(const OwnershipGraph &G,
         wording::statementCycle(wording::statementText(Top), Members, Path));
     for (const StatementLink &L : C.Links) {
       const BodyOp &Made = F.Ops[L.TopOp];
-      if (StoreOf(L).Kind == BodyOpKind::Load) {
+      if (L.op().Kind == BodyOpKind::Load) {
         Finding.note(Made.Loc, wording::loadedEdge(L.From, MemberOf(L), L.To));
         continue;
       }
       Finding.note(Made.Loc,
                    wording::statementEdge(
-                       L.From, StoreOf(L).Field, MemberOf(L), L.To,
+                       L.From, L.op().Field, MemberOf(L), L.To,
                        Made.Kind == BodyOpKind::Call ? Made.Method : ""));
     }
   }

@@ -345,10 +345,6 @@ namespace {
 
 using MemberKey = std::pair<std::string, std::string>; // record USR, field
 
-const BodyOp &storeOf(const StatementLink &L) {
-  return L.Function->Ops[L.Store];
-}
-
 /// The functions that may unlink each member: a clear, or a store of a value
 /// the analysis does not know (which may be null).
 std::map<MemberKey, std::vector<const FunctionFact *>>
@@ -369,7 +365,7 @@ bool mayBeBrokenElsewhere(
     const std::map<MemberKey, std::vector<const FunctionFact *>> &Unlinkers) {
   std::set<std::string> Records;
   for (const StatementLink &L : C.Links)
-    Records.insert(storeOf(L).Record);
+    Records.insert(L.op().Record);
   auto IsDestructorOfCycle = [&](const FunctionFact *F) {
     for (const std::string &R : Records)
       if (llvm::StringRef(F->USR).starts_with(R + "@F@~"))
@@ -377,7 +373,7 @@ bool mayBeBrokenElsewhere(
     return false;
   };
   for (const StatementLink &L : C.Links) {
-    auto It = Unlinkers.find({storeOf(L).Record, storeOf(L).Field});
+    auto It = Unlinkers.find({L.op().Record, L.op().Field});
     if (It != Unlinkers.end() &&
         !llvm::all_of(It->second, IsDestructorOfCycle))
       return true;
@@ -407,7 +403,7 @@ bool madeByOneCall(const StatementCycle &C) {
 
 bool throughCapture(const StatementCycle &C) {
   return llvm::any_of(C.Links, [](const StatementLink &L) {
-    return storeOf(L).Record.empty();
+    return L.op().Record.empty();
   });
 }
 

@@ -48,6 +48,9 @@ struct StatementLink {
   /// The calls from the analyzed function down to the store, then the
   /// store: what makes two reports of one link the same.
   std::vector<OpRef> Chain;
+
+  /// The operation that made the link (a store, insert or load).
+  const BodyOp &op() const { return Function->Ops[Store]; }
 };
 
 struct StatementCycle {
