@@ -11,6 +11,8 @@
 
 #include "models/cxx/BodyExtractor.h"
 
+#include "core/ASTValues.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -202,22 +204,7 @@ private:
     return Name;
   }
 
-  static const Expr *strip(const Expr *E) {
-    while (E) {
-      E = E->IgnoreParenImpCasts();
-      if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-        E = M->getSubExpr();
-      else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-        E = B->getSubExpr();
-      else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-        E = C->getSubExpr();
-      else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-        E = F->getSubExpr();
-      else
-        return E;
-    }
-    return E;
-  }
+  static const Expr *strip(const Expr *E) { return peelValue(E); }
 
   bool inSystemHeader(const Decl *D) const {
     return D && TU.isInSystemHeader(D->getLocation());

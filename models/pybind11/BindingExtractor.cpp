@@ -11,6 +11,8 @@
 
 #include "models/pybind11/BindingExtractor.h"
 
+#include "core/ASTValues.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -67,28 +69,10 @@ bool contains(const std::vector<std::string> &List, StringRef Name) {
   return llvm::is_contained(List, Name);
 }
 
-/// Peels what never changes a value's identity: parentheses, implicit
-/// casts, temporaries, cleanups.
+/// Peels what never changes a value's identity: parentheses, casts,
+/// temporaries, cleanups (`py::custom_type_setup(f)`, `T(x)`).
 const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Before = E;
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *C = dyn_cast<CStyleCastExpr>(E))
-      E = C->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXNamedCastExpr>(E))
-      E = C->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = C->getSubExpr(); // `py::custom_type_setup(f)`, `T(x)`
-    if (E == Before)
-      return E;
-  }
-  return E;
+  return peelValue(E, /*ExplicitCasts=*/true);
 }
 
 class Extractor : public RecursiveASTVisitor<Extractor> {
