@@ -41,6 +41,10 @@ const char *const SearchPathVariables[] = {
     "OBJCPLUS_INCLUDE_PATH"};
 
 std::optional<std::string> fileDigest(StringRef Path) {
+  // Entries name the files to digest: a damaged or planted one naming a
+  // FIFO or /dev/zero must not block or exhaust memory.
+  if (!sys::fs::is_regular_file(Path))
+    return std::nullopt;
   auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
                                       /*RequiresNullTerminator=*/false);
   if (!Buffer)

@@ -122,6 +122,13 @@ TEST_F(FactsCacheTest, DamagedEntriesAreMisses) {
   EXPECT_TRUE(open()->lookup(Command, Runtimes));
 }
 
+TEST_F(FactsCacheTest, InputsThatAreNoRegularFilesAreMisses) {
+  // Read whole, /dev/zero would never end; a directory has no contents.
+  open()->store(Command, Facts, Runtimes,
+                {{"/dev/zero", contentDigest("")}, {Root.str().str(), "0"}});
+  EXPECT_FALSE(open()->lookup(Command, Runtimes));
+}
+
 TEST_F(FactsCacheTest, EvictionKeepsTheMostRecentlyUsed) {
   std::vector<clang::tooling::CompileCommand> Commands;
   auto Cache = open();
