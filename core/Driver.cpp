@@ -12,6 +12,7 @@
 #include "core/Driver.h"
 #include "core/ExtractAction.h"
 #include "core/Facts.h"
+#include "core/FactsCache.h"
 #include "core/Program.h"
 #include "core/Suppression.h"
 
@@ -142,6 +143,7 @@ struct Job {
 
 struct JobResult {
   bool Ok = false;
+  bool FromCache = false;
   std::string Failure;
   TUFacts Facts;
 };
@@ -191,8 +193,11 @@ std::string normalizedAbsolute(StringRef File) {
   return std::string(Path);
 }
 
+/// Parses one TU. With `Inputs`, also lists the files it read (for the
+/// cache).
 JobResult runJob(const Job &J, const RuntimeList &Runtimes,
-                 const AnalysisOptions &Options) {
+                 const AnalysisOptions &Options,
+                 std::vector<InputFile> *Inputs) {
   JobResult Result;
   SmallString<256> Source(J.Command.Filename);
   if (!sys::path::is_absolute(Source))
@@ -241,12 +246,14 @@ JobResult runJob(const Job &J, const RuntimeList &Runtimes,
     const RuntimeList &Runtimes;
     std::string Directory;
     TUFacts &Out;
-    Factory(const RuntimeList &R, std::string D, TUFacts &O)
-        : Runtimes(R), Directory(std::move(D)), Out(O) {}
+    std::vector<InputFile> *Inputs;
+    Factory(const RuntimeList &R, std::string D, TUFacts &O,
+            std::vector<InputFile> *I)
+        : Runtimes(R), Directory(std::move(D)), Out(O), Inputs(I) {}
     std::unique_ptr<clang::FrontendAction> create() override {
-      return createExtractFactsAction(Runtimes, Directory, Out);
+      return createExtractFactsAction(Runtimes, Directory, Out, Inputs);
     }
-  } F(Runtimes, J.Command.Directory, Result.Facts);
+  } F(Runtimes, J.Command.Directory, Result.Facts, Inputs);
 
   int Status = Tool.run(&F);
   if (Status != 0 || Errors.getNumErrors() > 0) {
@@ -352,6 +359,16 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
       return createStringError(EC, "%s: %s", Options.ExportFactsDir.c_str(),
                                EC.message().c_str());
 
+  std::unique_ptr<FactsCache> Cache;
+  if (!Options.CacheDir.empty()) {
+    auto Opened = FactsCache::open(Options.CacheDir, Options.CacheMaxBytes,
+                                   Runtimes, Options.ModelFiles,
+                                   Options.ExtraArgsBefore, Options.ExtraArgs);
+    if (!Opened)
+      return Opened.takeError();
+    Cache = std::move(*Opened);
+  }
+
   std::vector<JobResult> Results(Jobs.size());
   std::vector<bool> Finished(Jobs.size(), false);
   std::mutex CommitMutex;
@@ -370,7 +387,21 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
     DefaultThreadPool Pool(hardware_concurrency(Options.Jobs));
     for (size_t I = 0; I < Jobs.size(); ++I)
       Pool.async([&, I] {
-        JobResult R = runJob(Jobs[I], Runtimes, Options);
+        // The cache stores facts as extracted, before the deduplication
+        // below: an entry does not depend on which TUs ran before it.
+        JobResult R;
+        if (Cache)
+          if (std::optional<TUFacts> Hit =
+                  Cache->lookup(Jobs[I].Command, Runtimes)) {
+            R.Ok = R.FromCache = true;
+            R.Facts = std::move(*Hit);
+          }
+        if (!R.Ok) {
+          std::vector<InputFile> Inputs;
+          R = runJob(Jobs[I], Runtimes, Options, Cache ? &Inputs : nullptr);
+          if (Cache && R.Ok)
+            Cache->store(Jobs[I].Command, R.Facts, Runtimes, Inputs);
+        }
         std::lock_guard<std::mutex> Lock(CommitMutex);
         Results[I] = std::move(R);
         Finished[I] = true;
@@ -385,6 +416,8 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
       });
     Pool.wait();
   }
+  if (Cache)
+    Cache->evict();
 
   for (size_t I = 0; I < Jobs.size(); ++I) {
     if (!Results[I].Ok) {
@@ -392,6 +425,7 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
       continue;
     }
     ++Result.TUsAnalyzed;
+    Result.FromCache += Results[I].FromCache;
     if (!Options.ExportFactsDir.empty()) {
       SmallString<256> Path(Options.ExportFactsDir);
       sys::path::append(Path, factsFileName(Jobs[I]));
