@@ -12,6 +12,8 @@
 
 #include "models/cxx/MemberWrites.h"
 
+#include "core/ASTValues.h"
+
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -143,8 +145,7 @@ private:
       if (I >= Inits.size())
         break;
       const Expr *Init = Inits[I++];
-      if (Tracked(F) && !isa<ImplicitValueInitExpr>(Init) &&
-          !isa<CXXDefaultInitExpr>(Init))
+      if (Tracked(F) && Init && !isNullValue(Init))
         Out.push_back({F, nullptr, Init ? Init->getBeginLoc() : At});
     }
   }

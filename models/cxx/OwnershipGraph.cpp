@@ -239,7 +239,11 @@ void OwnershipGraph::Builder::addMemberEdges() {
     const MemberStores *Stores = nullptr;
     std::vector<NodeId> Targets{
         DispatchOf[P.Target] != NoNode ? DispatchOf[P.Target] : P.Target};
-    if (WholeProgram && !Fact.Via.empty() && !OwnedRaw) {
+    // Body facts name records by USR; two definitions under one USR (C
+    // structs local to two files, an ODR violation) cannot be told apart
+    // there, so their members keep their types' edges.
+    if (WholeProgram && !Fact.Via.empty() && !OwnedRaw &&
+        DefsByUSR[G.Nodes[P.From].USR].size() == 1) {
       auto S = G.Stored.find({G.Nodes[P.From].USR, F.Name});
       if (S == G.Stored.end() && !F.DefaultInitialized &&
           CodeSeen[P.From])
@@ -367,7 +371,7 @@ OwnershipGraph::Builder::storedTargets(const MemberStores &Stores,
   std::vector<NodeId> Out;
   for (const StoredClass &C : Stores.Classes) {
     auto Defs = DefsByUSR.find(C.USR);
-    if (Defs == DefsByUSR.end() || Defs->second.empty())
+    if (Defs == DefsByUSR.end() || Defs->second.size() != 1)
       return {DispatchOf[Target] != NoNode ? DispatchOf[Target] : Target};
     NodeId N = Defs->second.front();
     if (!derivesFrom(N, Target))
