@@ -88,7 +88,11 @@ Error addModelFile(const RuntimeList &Runtimes, StringRef Path) {
   auto Buffer = MemoryBuffer::getFile(Path);
   if (!Buffer)
     return createFileError(Path, Buffer.getError());
-  StringRef Text = (*Buffer)->getBuffer();
+  return addModelText(Runtimes, (*Buffer)->getBuffer(), Path);
+}
+
+Error addModelText(const RuntimeList &Runtimes, StringRef Text,
+                   StringRef Path) {
   std::string Name = runtimeKey(Text);
   if (Name.empty())
     Name = "cxx";
