@@ -12,8 +12,11 @@
 #include "core/Baseline.h"
 #include "core/Config.h"
 #include "core/Facts.h"
+#include "core/InputError.h"
 #include "core/Program.h"
 #include "models/Runtimes.h"
+
+#include "llvm/Support/FormatVariadic.h"
 
 #include <gtest/gtest.h>
 
@@ -97,10 +100,54 @@ TEST(UntrustedInputTest, BaselineErrorsNameTheFile) {
 TEST(UntrustedInputTest, ModelErrorsNameTheFileAndTheLine) {
   RuntimeList Runtimes = builtin();
   oneLine(addModelText(Runtimes, "runtime: cpython\nbogus: 1\n", "m.yaml"),
-          "m.yaml:2");
+          "m.yaml:1:1:");
   oneLine(addModelText(Runtimes, "runtime: pybind11\n[\n", "m.yaml"),
           "m.yaml");
   oneLine(addModelText(Runtimes, "types: {\n", "m.yaml"), "m.yaml");
+}
+
+// Found by the facts fuzzer: the merge resolved the first record's fields
+// against the second definition and dereferenced a field that was not there.
+TEST(UntrustedInputTest, TwoRecordsWithOneUSRAreRefusedNotMerged) {
+  // Struct USR at line LINE whose one member holds a shared_ptr to TARGET.
+  auto Record = [](StringRef USR, StringRef Line, StringRef Target) {
+    return formatv(R"({{"usr": "{0}", "name": "{0}", "tag": "struct",
+        "loc": {{"file": "/src/a.cpp", "line": {1}, "col": 1},
+        "polymorphic": false, "bases": [], "fields": [{{"name": "m",
+        "type": "std::shared_ptr<T>",
+        "loc": {{"file": "/src/a.cpp", "line": {1}, "col": 5},
+        "edges": [{{"kind": "strong", "target": "{2}",
+                   "via": ["std::shared_ptr"]}]}]})",
+                   USR, Line, Target)
+        .str();
+  };
+  auto Section = [](StringRef Records) {
+    return withSection("cxx",
+                       (R"({"version": 3, "records": [)" + Records + "]}").str());
+  };
+  std::string Dup = Record("c:@S@A", "1", "c:@S@B") + ", " +
+                    Record("c:@S@A", "5", "c:@S@A") + ", " +
+                    Record("c:@S@B", "9", "c:@S@A");
+  auto Merged = readAndMerge(Section(Dup));
+  std::string M = oneLine(Merged.takeError());
+  EXPECT_NE(M.find("facts.sections.cxx.records[1].usr"), std::string::npos)
+      << M;
+  // Without the second A, the A <-> B cycle reads, merges and is found.
+  auto Good = readAndMerge(Section(Record("c:@S@A", "1", "c:@S@B") + ", " +
+                                   Record("c:@S@B", "9", "c:@S@A")));
+  ASSERT_TRUE(bool(Good)) << toString(Good.takeError());
+  EXPECT_EQ(*Good, 1u);
+}
+
+// Found by the config fuzzer: an unknown key that spans lines was quoted
+// with its newlines, splitting the error.
+TEST(UntrustedInputTest, MultiLineKeyGivesOneLine) {
+  std::string M = oneLine(
+      parseConfig("HeaderFilterRegex: 'x'bogus:k\n\n  - y\n", "cfg.yaml")
+          .takeError(),
+      "cfg.yaml:1:");
+  EXPECT_NE(M.find("\\n"), std::string::npos) << M;
+  EXPECT_EQ(escapeForOneLine("a\nb\x01" "c\td"), "a\\nb\\x01c d");
 }
 
 } // namespace
