@@ -1,5 +1,6 @@
 //===- Runtime.cpp - TU context, model routing, the merge -----------------===//
 
+#include "core/InputError.h"
 #include "core/Program.h"
 #include "core/Runtime.h"
 
@@ -104,7 +105,8 @@ Error addModelText(const RuntimeList &Runtimes, StringRef Text,
   }
   return createStringError(inconvertibleErrorCode(),
                            "%s: unknown runtime '%s' (known: %s)",
-                           Path.str().c_str(), Name.c_str(),
+                           Path.str().c_str(),
+                           escapeForOneLine(Name).c_str(),
                            join(Known, ", ").c_str());
 }
 

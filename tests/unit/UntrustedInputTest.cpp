@@ -72,7 +72,7 @@ TEST(UntrustedInputTest, FactsErrorsNameTheFileAndThePath) {
   std::string M = oneLine(
       parseFacts("{\"format\": 1}", "in.json", Runtimes).takeError());
   EXPECT_NE(M.find("facts.format"), std::string::npos) << M;
-  M = oneLine(parseFacts("{", "in.json", Runtimes).takeError());
+  oneLine(parseFacts("{", "in.json", Runtimes).takeError());
   M = oneLine(parseFacts(withSection("cxx", R"({"version": 3, "records": 7})"),
                          "in.json", Runtimes)
                   .takeError());
@@ -80,12 +80,11 @@ TEST(UntrustedInputTest, FactsErrorsNameTheFileAndThePath) {
 }
 
 TEST(UntrustedInputTest, ConfigErrorsNameTheFileAndTheLine) {
-  std::string M =
-      oneLine(parseConfig("Checks: '*'\nCheckOptions: [1]\n", "cfg.yaml")
-                  .takeError(),
-              "cfg.yaml:2:");
-  M = oneLine(parseConfig("HeaderFilterRegex: '('\n", "cfg.yaml").takeError(),
-              "cfg.yaml:1:");
+  oneLine(parseConfig("Checks: '*'\nCheckOptions: [1]\n", "cfg.yaml")
+              .takeError(),
+          "cfg.yaml:2:");
+  oneLine(parseConfig("HeaderFilterRegex: '('\n", "cfg.yaml").takeError(),
+          "cfg.yaml:1:");
 }
 
 TEST(UntrustedInputTest, BaselineErrorsNameTheFile) {
@@ -104,12 +103,15 @@ TEST(UntrustedInputTest, ModelErrorsNameTheFileAndTheLine) {
   oneLine(addModelText(Runtimes, "runtime: pybind11\n[\n", "m.yaml"),
           "m.yaml");
   oneLine(addModelText(Runtimes, "types: {\n", "m.yaml"), "m.yaml");
+  // The routing quotes the runtime's name: escaped, on one line.
+  oneLine(addModelText(Runtimes, "runtime: \"a\\nb\"\n", "m.yaml"),
+          "m.yaml: unknown runtime 'a\\nb'");
 }
 
 // Found by the facts fuzzer: the merge resolved the first record's fields
 // against the second definition and dereferenced a field that was not there.
 TEST(UntrustedInputTest, TwoRecordsWithOneUSRAreRefusedNotMerged) {
-  // Struct USR at line LINE whose one member holds a shared_ptr to TARGET.
+  // A struct defined at `Line` whose one member is a shared_ptr to `Target`.
   auto Record = [](StringRef USR, StringRef Line, StringRef Target) {
     return formatv(R"({{"usr": "{0}", "name": "{0}", "tag": "struct",
         "loc": {{"file": "/src/a.cpp", "line": {1}, "col": 1},
