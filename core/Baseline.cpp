@@ -52,11 +52,15 @@ Expected<Baseline> Baseline::read(StringRef Path) {
   if (!Buffer)
     return createStringError(Buffer.getError(), "%s: %s", Path.str().c_str(),
                              Buffer.getError().message().c_str());
+  return parse((*Buffer)->getBuffer(), Path);
+}
+
+Expected<Baseline> Baseline::parse(StringRef Text, StringRef Path) {
   auto Fail = [&](const Twine &Why) {
     return createStringError(inconvertibleErrorCode(), "%s: %s",
                              Path.str().c_str(), Why.str().c_str());
   };
-  auto Parsed = json::parse((*Buffer)->getBuffer());
+  auto Parsed = json::parse(Text);
   if (!Parsed)
     return Fail("invalid JSON: " + toString(Parsed.takeError()));
   json::Path::Root Root;

@@ -48,6 +48,9 @@ struct BaselineEntry {
 class Baseline {
 public:
   static llvm::Expected<Baseline> read(llvm::StringRef Path);
+  /// read() of text already in memory; `Path` names it in errors.
+  static llvm::Expected<Baseline> parse(llvm::StringRef Text,
+                                        llvm::StringRef Path);
   /// Writes `Findings` as a baseline, atomically.
   static llvm::Error write(llvm::StringRef Path,
                            const std::vector<Finding> &Findings,

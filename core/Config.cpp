@@ -2,6 +2,7 @@
 
 #include "core/Config.h"
 #include "core/Check.h"
+#include "core/InputError.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -54,30 +55,29 @@ Expected<Config> readConfig(StringRef Path) {
   if (!Buffer)
     return createStringError(Buffer.getError(), "%s: %s", Path.str().c_str(),
                              Buffer.getError().message().c_str());
+  return parseConfig((*Buffer)->getBuffer(), Path);
+}
+
+Expected<Config> parseConfig(StringRef Text, StringRef Path) {
   Config C;
   C.Path = Path.str();
-  C.Text = (*Buffer)->getBuffer().str();
+  C.Text = Text.str();
   std::string Diag;
-  auto Handler = [](const SMDiagnostic &D, void *Context) {
-    auto &Out = *static_cast<std::string *>(Context);
-    if (Out.empty()) // the first problem is the one to fix
-      Out = formatv("{0}:{1}:{2}: {3}", D.getFilename(), D.getLineNo(),
-                    D.getColumnNo() + 1, D.getMessage())
-                .str();
-  };
   {
-    MemoryBufferRef Ref((*Buffer)->getBuffer(), Path);
-    yaml::Input In(Ref, nullptr, Handler, &Diag);
+    // The first problem is the one to fix, on one line.
+    yaml::Input In(Text, nullptr, keepFirstYAMLDiagnostic, &Diag);
     In >> C;
     if (In.error() && Diag.empty())
-      Diag = (Path + ": " + In.error().message()).str();
+      Diag = " " + In.error().message();
   }
   if (!Diag.empty())
-    return createStringError(inconvertibleErrorCode(), Diag);
+    return createStringError(inconvertibleErrorCode(), "%s:%s",
+                             Path.str().c_str(), Diag.c_str());
   auto Fail = [&](StringRef Key, const Twine &Why) {
     return createStringError(
         inconvertibleErrorCode(),
-        formatv("{0}:{1}: {2}: {3}", Path, C.lineOf(Key), Key, Why.str())
+        formatv("{0}:{1}: {2}: {3}", Path, C.lineOf(Key),
+                escapeForOneLine(Key), escapeForOneLine(Why.str()))
             .str());
   };
   if (C.Checks)

@@ -52,6 +52,9 @@ struct Config {
 
 /// Reads and checks one configuration file.
 llvm::Expected<Config> readConfig(llvm::StringRef Path);
+/// readConfig() of text already in memory; `Path` names it in errors and
+/// anchors relative model paths.
+llvm::Expected<Config> parseConfig(llvm::StringRef Text, llvm::StringRef Path);
 
 /// The nearest `.cyclint.yaml` in `Directory` or a parent, or empty.
 std::string findConfig(llvm::StringRef Directory);

@@ -159,7 +159,12 @@ Expected<TUFacts> readFactsFile(StringRef Path, const RuntimeList &Runtimes) {
   auto Buffer = MemoryBuffer::getFile(Path);
   if (!Buffer)
     return createFileError(Path, Buffer.getError());
-  auto Value = json::parse((*Buffer)->getBuffer());
+  return parseFacts((*Buffer)->getBuffer(), Path, Runtimes);
+}
+
+Expected<TUFacts> parseFacts(StringRef Text, StringRef Path,
+                             const RuntimeList &Runtimes) {
+  auto Value = json::parse(Text);
   if (!Value)
     return createFileError(Path, Value.takeError());
   auto Facts = factsFromJSON(*Value, Runtimes);

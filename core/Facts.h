@@ -65,6 +65,9 @@ llvm::Error writeFactsFile(const TUFacts &Facts, const RuntimeList &Runtimes,
                            llvm::StringRef Path);
 llvm::Expected<TUFacts> readFactsFile(llvm::StringRef Path,
                                       const RuntimeList &Runtimes);
+/// readFactsFile() of text already in memory; errors name `Path`.
+llvm::Expected<TUFacts> parseFacts(llvm::StringRef Text, llvm::StringRef Path,
+                                   const RuntimeList &Runtimes);
 
 } // namespace cyclint
 

@@ -1,5 +1,6 @@
 //===- Runtime.cpp - TU context, model routing, the merge -----------------===//
 
+#include "core/InputError.h"
 #include "core/Program.h"
 #include "core/Runtime.h"
 
@@ -88,7 +89,11 @@ Error addModelFile(const RuntimeList &Runtimes, StringRef Path) {
   auto Buffer = MemoryBuffer::getFile(Path);
   if (!Buffer)
     return createFileError(Path, Buffer.getError());
-  StringRef Text = (*Buffer)->getBuffer();
+  return addModelText(Runtimes, (*Buffer)->getBuffer(), Path);
+}
+
+Error addModelText(const RuntimeList &Runtimes, StringRef Text,
+                   StringRef Path) {
   std::string Name = runtimeKey(Text);
   if (Name.empty())
     Name = "cxx";
@@ -100,7 +105,8 @@ Error addModelFile(const RuntimeList &Runtimes, StringRef Path) {
   }
   return createStringError(inconvertibleErrorCode(),
                            "%s: unknown runtime '%s' (known: %s)",
-                           Path.str().c_str(), Name.c_str(),
+                           Path.str().c_str(),
+                           escapeForOneLine(Name).c_str(),
                            join(Known, ", ").c_str());
 }
 

@@ -156,6 +156,9 @@ using RuntimeList = std::vector<std::unique_ptr<Runtime>>;
 /// Routes a model file to the runtime its top-level `runtime:` key names
 /// (default: cxx, so that C++ model files need no such key).
 llvm::Error addModelFile(const RuntimeList &Runtimes, llvm::StringRef Path);
+/// addModelFile() of text already in memory; `Path` names it in errors.
+llvm::Error addModelText(const RuntimeList &Runtimes, llvm::StringRef Text,
+                         llvm::StringRef Path);
 
 } // namespace cyclint
 

@@ -12,6 +12,9 @@ packages=(
   # resource directory (builtin headers) cyclint points parsed TUs at, and
   # the clang++ that scripts/bench.py compares against.
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19
+  # The ASan, UBSan and libFuzzer runtimes of clang-19: scripts/sanitize.sh
+  # and scripts/fuzz.sh (docs/FUZZING.md).
+  libclang-rt-19-dev
   # lit, FileCheck and not (tests); LLVM's CMake package also expects them.
   llvm-19-tools
   # Unit tests.

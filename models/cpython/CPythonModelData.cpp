@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "models/cpython/CPythonModel.h"
+#include "core/InputError.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -259,11 +260,8 @@ StringRef formatArgumentName(FormatArgument A) {
 static llvm::Error parseDocument(StringRef Text, StringRef SourceName,
                                  bool Extension, YamlCPython &Y) {
   std::string Diagnostic;
-  auto Handler = [](const llvm::SMDiagnostic &D, void *Context) {
-    llvm::raw_string_ostream OS(*static_cast<std::string *>(Context));
-    OS << D.getLineNo() << ":" << (D.getColumnNo() + 1) << ": "
-       << D.getMessage();
-  };
+  // One line naming the first problem, whatever the text quotes.
+  auto Handler = keepFirstYAMLDiagnostic;
   ReadMode Mode{Extension};
   llvm::yaml::Input In(Text, &Mode, Handler, &Diagnostic);
   In >> Y;

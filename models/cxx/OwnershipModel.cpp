@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "models/cxx/OwnershipModel.h"
+#include "core/InputError.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -77,19 +78,21 @@ namespace cyclint {
 #include "ModelsData.inc" // BuiltinModels[]: {name, text} of models/cxx/*.yaml
 
 OwnershipModel OwnershipModel::builtin() {
-  OwnershipModel Model;
-  for (const auto &Entry : BuiltinModels)
-    cantFail(Model.addModelText(Entry.Text, Entry.Name));
-  return Model;
+  // Read once per process (every runtime, hence every run and every unit
+  // test, starts from a copy), as the CPython and pybind11 models are.
+  static const OwnershipModel Builtin = [] {
+    OwnershipModel Model;
+    for (const auto &Entry : BuiltinModels)
+      cantFail(Model.addModelText(Entry.Text, Entry.Name));
+    return Model;
+  }();
+  return Builtin;
 }
 
 Error OwnershipModel::addModelText(StringRef Text, StringRef SourceName) {
   std::string Diagnostic;
-  auto Handler = [](const SMDiagnostic &D, void *Context) {
-    raw_string_ostream OS(*static_cast<std::string *>(Context));
-    OS << D.getLineNo() << ":" << (D.getColumnNo() + 1) << ": "
-       << D.getMessage();
-  };
+  // One line naming the first problem, whatever the text quotes.
+  auto Handler = keepFirstYAMLDiagnostic;
   yaml::Input In(Text, nullptr, Handler, &Diagnostic);
   YamlModel Parsed;
   In >> Parsed;

@@ -8,6 +8,7 @@
 #include "models/cxx/RecordFacts.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
@@ -129,8 +130,21 @@ bool fromJSON(const json::Value &V, RecordFact &R, json::Path P) {
 
 bool CxxFacts::fromJSON(const json::Value &V, CxxFacts &Out, json::Path P) {
   json::ObjectMapper O(V, P);
-  return O && O.map("records", Out.Records) &&
-         O.mapOptional("functions", Out.Functions);
+  if (!O || !O.map("records", Out.Records) ||
+      !O.mapOptional("functions", Out.Functions))
+    return false;
+  // The merge resolves a TU's references by USR in that TU's records
+  // (OwnershipGraph::build): two records with one USR cannot come from the
+  // extractor (canonicalize() keeps one) and would resolve fields against
+  // the wrong definition.
+  llvm::StringSet<> USRs;
+  for (size_t I = 0; I < Out.Records.size(); ++I)
+    if (!USRs.insert(Out.Records[I].USR).second) {
+      P.field("records").index(I).field("usr").report(
+          "a second record with this USR (a TU defines a record once)");
+      return false;
+    }
+  return true;
 }
 
 void RecordDeduplicator::deduplicate(FactSection &Section) {

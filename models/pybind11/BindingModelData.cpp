@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "models/pybind11/BindingModel.h"
+#include "core/InputError.h"
 
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLTraits.h"
@@ -122,11 +123,8 @@ namespace cyclint {
 static llvm::Error parseDocument(StringRef Text, StringRef SourceName,
                                  bool Extension, YamlBinding &Y) {
   std::string Diagnostic;
-  auto Handler = [](const llvm::SMDiagnostic &D, void *Context) {
-    llvm::raw_string_ostream OS(*static_cast<std::string *>(Context));
-    OS << D.getLineNo() << ":" << (D.getColumnNo() + 1) << ": "
-       << D.getMessage();
-  };
+  // One line naming the first problem, whatever the text quotes.
+  auto Handler = keepFirstYAMLDiagnostic;
   ReadMode Mode{Extension};
   llvm::yaml::Input In(Text, &Mode, Handler, &Diagnostic);
   In >> Y;
