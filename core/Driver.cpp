@@ -5,7 +5,8 @@
 // warnings (a -Werror must not fail the analysis), and clang's resource
 // directory so that builtin headers resolve whatever compiler the database
 // names. Results are stored by job index, so the output does not depend on
-// the order in which threads finish.
+// the order in which threads finish. In isolated mode each thread hands its
+// TU to a worker process instead (core/Worker.h), which runs runJob there.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +15,7 @@
 #include "core/Facts.h"
 #include "core/Program.h"
 #include "core/Suppression.h"
+#include "core/Worker.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Driver/Options.h"
@@ -23,6 +25,7 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -32,6 +35,7 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
 #include <mutex>
@@ -140,11 +144,7 @@ struct Job {
   CompileCommand Command;
 };
 
-struct JobResult {
-  bool Ok = false;
-  std::string Failure;
-  TUFacts Facts;
-};
+using JobResult = TUOutcome;
 
 /// `-p` names a build directory or the database file itself.
 std::string databasePath(StringRef BuildPath) {
@@ -262,6 +262,49 @@ JobResult runJob(const Job &J, const RuntimeList &Runtimes,
   return Result;
 }
 
+/// One TU's facts, in this process or in a worker process (core/Worker.h).
+JobResult extractJob(const Job &J, size_t Index, const RuntimeList &Runtimes,
+                     const AnalysisOptions &Options,
+                     const WorkerPool *Workers) {
+  if (!Workers)
+    return runJob(J, Runtimes, Options);
+  WorkerRequest Request;
+  Request.File = J.File;
+  Request.Command = J.Command;
+  Request.ExtraArgs = Options.ExtraArgs;
+  Request.ExtraArgsBefore = Options.ExtraArgsBefore;
+  Request.ModelFiles = Options.ModelFiles;
+  Request.TimeoutSeconds = Options.TUTimeoutSeconds;
+  Request.MemoryLimitMB = Options.TUMemoryLimitMB;
+  return extractInWorker(*Workers, Index, std::move(Request), Runtimes);
+}
+
+/// Whether this run extracts in worker processes; an error for limits that
+/// only a worker process can enforce.
+Expected<bool> useWorkers(const AnalysisOptions &Options, size_t Jobs) {
+  bool Limits = Options.TUTimeoutSeconds || Options.TUMemoryLimitMB;
+  bool Workers = false;
+  switch (Options.Isolate) {
+  case AnalysisOptions::Isolation::None:
+    break;
+  case AnalysisOptions::Isolation::Process:
+    Workers = true;
+    break;
+  case AnalysisOptions::Isolation::Auto:
+    Workers = !Options.WorkerCommand.empty() && (Jobs > 1 || Limits);
+    break;
+  }
+  if (Workers && Options.WorkerCommand.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "worker processes requested, but this front end "
+                             "cannot start them");
+  if (!Workers && Limits)
+    return createStringError(inconvertibleErrorCode(),
+                             "a time or memory limit per translation unit "
+                             "needs worker processes (isolation is off)");
+  return Workers;
+}
+
 std::string factsFileName(const Job &J) {
   std::string Key = J.Command.Directory + "\n" + J.Command.Filename;
   for (const std::string &Arg : J.Command.CommandLine)
@@ -352,6 +395,23 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
       return createStringError(EC, "%s: %s", Options.ExportFactsDir.c_str(),
                                EC.message().c_str());
 
+  // Worker processes exchange files in a private directory, removed when
+  // the run ends.
+  auto Isolated = useWorkers(Options, Jobs.size());
+  if (!Isolated)
+    return Isolated.takeError();
+  std::optional<WorkerPool> Workers;
+  if (*Isolated) {
+    auto Dir = createScratchDirectory();
+    if (!Dir)
+      return Dir.takeError();
+    Workers = WorkerPool{Options.WorkerCommand, std::move(*Dir)};
+  }
+  auto RemoveScratch = make_scope_exit([&] {
+    if (Workers)
+      sys::fs::remove_directories(Workers->ScratchDir);
+  });
+
   std::vector<JobResult> Results(Jobs.size());
   std::vector<bool> Finished(Jobs.size(), false);
   std::mutex CommitMutex;
@@ -370,7 +430,8 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
     DefaultThreadPool Pool(hardware_concurrency(Options.Jobs));
     for (size_t I = 0; I < Jobs.size(); ++I)
       Pool.async([&, I] {
-        JobResult R = runJob(Jobs[I], Runtimes, Options);
+        JobResult R = extractJob(Jobs[I], I, Runtimes, Options,
+                                 Workers ? &*Workers : nullptr);
         std::lock_guard<std::mutex> Lock(CommitMutex);
         Results[I] = std::move(R);
         Finished[I] = true;
@@ -407,6 +468,28 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
 }
 
 } // namespace
+
+int runExtractWorker(StringRef RequestPath, const Plugins &With) {
+  auto Request = readWorkerRequest(RequestPath);
+  if (!Request) {
+    errs() << toString(Request.takeError()) << "\n"; // the worker's log
+    return 2;
+  }
+  RuntimeList Runtimes;
+  for (const RuntimeInfo &R : With.Runtimes)
+    Runtimes.push_back(R.Create());
+  for (const std::string &File : Request->ModelFiles)
+    if (Error E = addModelFile(Runtimes, File)) {
+      errs() << toString(std::move(E)) << "\n";
+      return 2;
+    }
+  AnalysisOptions Options;
+  Options.ExtraArgs = Request->ExtraArgs;
+  Options.ExtraArgsBefore = Request->ExtraArgsBefore;
+  Job J{Request->File, Request->Command};
+  return answerWorkerRequest(*Request, Runtimes,
+                             [&] { return runJob(J, Runtimes, Options); });
+}
 
 Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
                                      const Plugins &With) {
