@@ -262,21 +262,37 @@ JobResult runJob(const Job &J, const RuntimeList &Runtimes,
   return Result;
 }
 
-/// One TU's facts, in this process or in a worker process (core/Worker.h).
-JobResult extractJob(const Job &J, size_t Index, const RuntimeList &Runtimes,
-                     const AnalysisOptions &Options,
-                     const WorkerPool *Workers) {
-  if (!Workers)
-    return runJob(J, Runtimes, Options);
+/// The facts of jobs [Begin, End), in this process or in worker processes
+/// (core/Worker.h).
+std::vector<JobResult> extractJobs(ArrayRef<Job> Jobs, size_t Begin,
+                                   size_t End, const RuntimeList &Runtimes,
+                                   const AnalysisOptions &Options,
+                                   const WorkerPool *Workers) {
+  if (!Workers) {
+    std::vector<JobResult> Results;
+    for (size_t I = Begin; I < End; ++I)
+      Results.push_back(runJob(Jobs[I], Runtimes, Options));
+    return Results;
+  }
   WorkerRequest Request;
-  Request.File = J.File;
-  Request.Command = J.Command;
+  for (size_t I = Begin; I < End; ++I)
+    Request.TUs.push_back({Jobs[I].File, Jobs[I].Command});
   Request.ExtraArgs = Options.ExtraArgs;
   Request.ExtraArgsBefore = Options.ExtraArgsBefore;
   Request.ModelFiles = Options.ModelFiles;
   Request.TimeoutSeconds = Options.TUTimeoutSeconds;
   Request.MemoryLimitMB = Options.TUMemoryLimitMB;
-  return extractInWorker(*Workers, Index, std::move(Request), Runtimes);
+  return extractInWorkers(*Workers, Begin, std::move(Request), Runtimes);
+}
+
+/// How many consecutive jobs one pool task takes. In this process, one. A
+/// worker process costs about what parsing a small TU does to start, so it
+/// takes up to eight, but every thread gets at least two tasks, so that the
+/// threads finish close together.
+size_t batchSize(size_t Jobs, unsigned Threads, bool Workers) {
+  if (!Workers)
+    return 1;
+  return std::clamp<size_t>(divideCeil(Jobs, 2 * size_t(Threads)), 1, 8);
 }
 
 /// Whether this run extracts in worker processes; an error for limits that
@@ -427,14 +443,20 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
       if (auto D = R->createDeduplicator())
         Dedups.emplace_back(R->name().str(), std::move(D));
   {
-    DefaultThreadPool Pool(hardware_concurrency(Options.Jobs));
-    for (size_t I = 0; I < Jobs.size(); ++I)
-      Pool.async([&, I] {
-        JobResult R = extractJob(Jobs[I], I, Runtimes, Options,
-                                 Workers ? &*Workers : nullptr);
+    ThreadPoolStrategy Threads = hardware_concurrency(Options.Jobs);
+    DefaultThreadPool Pool(Threads);
+    size_t Batch = batchSize(Jobs.size(), Threads.compute_thread_count(),
+                             Workers.has_value());
+    for (size_t B = 0; B < Jobs.size(); B += Batch)
+      Pool.async([&, B] {
+        size_t E = std::min(B + Batch, Jobs.size());
+        std::vector<JobResult> R = extractJobs(Jobs, B, E, Runtimes, Options,
+                                               Workers ? &*Workers : nullptr);
         std::lock_guard<std::mutex> Lock(CommitMutex);
-        Results[I] = std::move(R);
-        Finished[I] = true;
+        for (size_t I = B; I < E; ++I) {
+          Results[I] = std::move(R[I - B]);
+          Finished[I] = true;
+        }
         for (; NextToCommit < Jobs.size() && Finished[NextToCommit];
              ++NextToCommit)
           if (Results[NextToCommit].Ok)
@@ -442,7 +464,8 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
               if (FactSection *S = Results[NextToCommit].Facts.section(Name))
                 Dedup->deduplicate(*S);
         if (Options.Progress)
-          Options.Progress(++Done, Jobs.size(), Jobs[I].File);
+          for (size_t I = B; I < E; ++I)
+            Options.Progress(++Done, Jobs.size(), Jobs[I].File);
       });
     Pool.wait();
   }
@@ -486,9 +509,9 @@ int runExtractWorker(StringRef RequestPath, const Plugins &With) {
   AnalysisOptions Options;
   Options.ExtraArgs = Request->ExtraArgs;
   Options.ExtraArgsBefore = Request->ExtraArgsBefore;
-  Job J{Request->File, Request->Command};
-  return answerWorkerRequest(*Request, Runtimes,
-                             [&] { return runJob(J, Runtimes, Options); });
+  return answerWorkerRequest(*Request, Runtimes, [&](const WorkerTU &TU) {
+    return runJob({TU.File, TU.Command}, Runtimes, Options);
+  });
 }
 
 Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,

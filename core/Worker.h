@@ -1,25 +1,30 @@
-//===- Worker.h - One TU's extraction in a worker process -------*- C++ -*-===//
+//===- Worker.h - TU extraction in worker processes -------------*- C++ -*-===//
 //
 // Crash isolation. A TU can crash the front end (a Clang bug, a stack
 // overflow on pathological nesting), hang, or exhaust memory; in one process
-// that loses every other TU's results. In isolated mode the driver hands each
-// TU to a child process, the front end's own executable re-run in its hidden
-// worker mode, and the child's fate stays the child's: the TU is reported as
-// one failure line and the run goes on.
+// that loses every other TU's results. In isolated mode the driver hands TUs
+// to child processes, the front end's own executable re-run in its hidden
+// worker mode, and a child's fate stays the child's: the TU it was parsing
+// is reported as one failure line and the run goes on.
 //
-//   parent  writes a request file (the compile command and everything that
+//   parent  writes a request file (a batch of compile commands and what
 //           shapes extraction: extra arguments, model files, the time limit),
-//           starts the worker with llvm::sys::ExecuteNoWait (a memory limit
+//           starts a worker with llvm::sys::ExecuteNoWait (a memory limit
 //           becomes the child's RLIMIT_DATA) and waits for it
-//   worker  extracts the TU under a CrashRecoveryContext, with a watchdog
-//           thread for the time limit and a bad-alloc handler for the memory
-//           limit, and answers with a facts file (the --export-facts format,
-//           core/Facts.h) or a one-line reason; its exit code says which
-//   parent  reads the facts back, or turns the exit code or the signal that
-//           killed the worker into the TU's failure line
+//   worker  extracts the TUs in order, each under a CrashRecoveryContext
+//           and a watchdog deadline, with a bad-alloc handler for the memory
+//           limit; after each it writes a facts file (the --export-facts
+//           format, core/Facts.h) or a one-line reason. A crash, a timeout
+//           or an out-of-memory ends the worker.
+//   parent  reads the answers back. The first TU without one is the TU the
+//           worker died on: its failure comes from the worker's exit code or
+//           the signal that killed it, and a new worker takes the rest.
 //
-// The facts go through the same JSON as --export-facts/--import-facts, so
-// the findings are the same bytes as an in-process run's.
+// One worker per batch, not per TU: starting the executable (loading and
+// relocating the LLVM and Clang libraries, reading the built-in models)
+// costs about as much as parsing a small TU. The facts go through the same
+// JSON as --export-facts/--import-facts, so the findings are the same bytes
+// as an in-process run's.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,6 +34,7 @@
 #include "core/Facts.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/FunctionExtras.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -44,42 +50,52 @@ struct TUOutcome {
   TUFacts Facts;
 };
 
-/// Everything besides the compile command that changes a TU's facts, and
-/// the limits it runs under.
-struct WorkerRequest {
-  std::string File; // the database file the command is for
+/// One TU of a request: the database file and its compile command.
+struct WorkerTU {
+  std::string File;
   clang::tooling::CompileCommand Command;
+};
+
+/// A batch of TUs, with everything besides the compile commands that
+/// changes their facts, and the limits each runs under.
+struct WorkerRequest {
+  std::vector<WorkerTU> TUs;
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
   std::vector<std::string> ModelFiles;
-  unsigned TimeoutSeconds = 0;  // 0: none
-  unsigned MemoryLimitMB = 0;   // 0: none
-  std::string ResultPath;       // where the worker answers
+  unsigned TimeoutSeconds = 0; // per TU; 0: none
+  unsigned MemoryLimitMB = 0;  // per worker; 0: none
+  /// The answer for TUs[I] is <ResultPrefix><I>.facts.json or
+  /// <ResultPrefix><I>.failure.
+  std::string ResultPrefix;
 };
 
 /// How the parent starts workers.
 struct WorkerPool {
   /// The worker's command line; the request file's path is appended.
   std::vector<std::string> Command;
-  /// A private directory for requests and results (createScratchDirectory).
+  /// A private directory for requests and answers (createScratchDirectory).
   std::string ScratchDir;
 };
 
 /// Makes the private directory workers exchange files in.
 llvm::Expected<std::string> createScratchDirectory();
 
-/// Parent side: runs one TU in a worker process and waits for it. `Slot`
-/// names the exchange files; concurrent calls must use different slots.
-TUOutcome extractInWorker(const WorkerPool &Pool, unsigned Slot,
-                          WorkerRequest Request, const RuntimeList &Runtimes);
+/// Parent side: extracts `Request.TUs` in worker processes, starting a new
+/// worker after one dies, and returns one outcome per TU, in order. `Slot`
+/// names the exchange files: concurrent calls must use different slots.
+std::vector<TUOutcome> extractInWorkers(const WorkerPool &Pool, unsigned Slot,
+                                        WorkerRequest Request,
+                                        const RuntimeList &Runtimes);
 
 /// Worker side: reads a request file.
 llvm::Expected<WorkerRequest> readWorkerRequest(llvm::StringRef Path);
 
-/// Worker side: runs `Extract` with the request's limits enforced and writes
-/// the answer to the request's ResultPath. Returns the worker's exit code.
-int answerWorkerRequest(const WorkerRequest &Request,
-                        const RuntimeList &Runtimes,
-                        llvm::unique_function<TUOutcome()> Extract);
+/// Worker side: runs `Extract` on each TU of the request with the limits
+/// enforced, writing each answer as it is known. Returns the worker's exit
+/// code.
+int answerWorkerRequest(
+    const WorkerRequest &Request, const RuntimeList &Runtimes,
+    llvm::function_ref<TUOutcome(const WorkerTU &)> Extract);
 
 } // namespace cyclint
 

@@ -8,7 +8,11 @@ Then `cyclint -p DB -j N --quiet` analyzes the same database. Each side runs
 R times, alternating, and the median wall time counts. The ratio
 cyclint/clang says what cyclint costs over just parsing the code.
 
-    /usr/bin/python3 scripts/bench.py [-p BUILD_DIR] [-j N] [-r R]
+    /usr/bin/python3 scripts/bench.py [-p BUILD_DIR] [-j N] [-r R] [--isolation]
+
+With --isolation, cyclint runs twice per round, with its TUs in worker
+processes (--isolation=process) and in its own process (--isolation=none),
+and the script also prints the ratio of the two.
 
 Default corpus: cyclint's own build/compile_commands.json (real, heavy
 Clang/LLVM headers). This is a measurement, not a test: nothing fails on a
@@ -72,9 +76,9 @@ def run_clang(entries, clang, jobs):
     return elapsed, [(f, err) for f, rc, err in results if rc != 0]
 
 
-def run_cyclint(cyclint, db_dir, jobs):
+def run_cyclint(cyclint, db_dir, jobs, extra=()):
     start = time.perf_counter()
-    proc = subprocess.run([cyclint, "-p", db_dir, "-j", str(jobs), "--quiet"],
+    proc = subprocess.run([cyclint, "-p", db_dir, "-j", str(jobs), "--quiet", *extra],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     return elapsed, proc.returncode, proc.stderr.decode(errors="replace")
@@ -91,6 +95,8 @@ def main():
                     help="runs of each tool; the median counts (default: 3)")
     ap.add_argument("--cyclint", default=os.path.join(ROOT, "build", "cyclint"))
     ap.add_argument("--clang", default=CLANG)
+    ap.add_argument("--isolation", action="store_true",
+                    help="time cyclint with worker processes and in process")
     args = ap.parse_args()
 
     db_path = args.build
@@ -105,7 +111,12 @@ def main():
 
     print(f"corpus:  {os.path.abspath(db_path)} ({len(entries)} TUs)")
     print(f"workers: {args.jobs}, runs: {args.repeat} each, median counts")
-    clang_times, cyclint_times = [], []
+    variants = [("cyclint", [])]
+    if args.isolation:
+        variants = [("workers", ["--isolation=process"]),
+                    ("in-process", ["--isolation=none"])]
+    clang_times = []
+    cyclint_times = {name: [] for name, _ in variants}
     failed = False
     for run in range(1, args.repeat + 1):
         # Alternate the tools so that both see the same (warm) file cache.
@@ -116,18 +127,26 @@ def main():
             for file, err in failures:
                 first = err.strip().splitlines()[:1]
                 print(f"  clang++ failed on {file}: {first[0] if first else ''}")
-        t2, rc, err = run_cyclint(args.cyclint, db_dir, args.jobs)
-        cyclint_times.append(t2)
-        if rc not in (0, 1):
-            failed = True
-            print(f"  cyclint exited {rc}: {err.strip()}")
-        print(f"run {run}: clang++ -fsyntax-only {t:7.2f} s   cyclint {t2:7.2f} s")
+        line = f"run {run}: clang++ -fsyntax-only {t:7.2f} s"
+        for name, extra in variants:
+            t2, rc, err = run_cyclint(args.cyclint, db_dir, args.jobs, extra)
+            cyclint_times[name].append(t2)
+            if rc not in (0, 1):
+                failed = True
+                print(f"  cyclint ({name}) exited {rc}: {err.strip()}")
+            line += f"   {name} {t2:7.2f} s"
+        print(line)
 
     clang_median = statistics.median(clang_times)
-    cyclint_median = statistics.median(cyclint_times)
-    print(f"median:  clang++ -fsyntax-only {clang_median:7.2f} s   "
-          f"cyclint {cyclint_median:7.2f} s")
-    print(f"ratio cyclint/clang: {cyclint_median / clang_median:.2f}")
+    medians = {name: statistics.median(times) for name, times in cyclint_times.items()}
+    print(f"median:  clang++ -fsyntax-only {clang_median:7.2f} s" +
+          "".join(f"   {name} {m:7.2f} s" for name, m in medians.items()))
+    for name, m in medians.items():
+        label = "cyclint" if name == "cyclint" else f"cyclint ({name})"
+        print(f"ratio {label}/clang: {m / clang_median:.2f}")
+    if args.isolation:
+        print(f"ratio workers/in-process: "
+              f"{medians['workers'] / medians['in-process']:.2f}")
     return 1 if failed else 0
 
 
