@@ -38,8 +38,10 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
+#include <algorithm>
 #include <mutex>
 #include <set>
+#include <tuple>
 
 #ifndef CYCLINT_CLANG_RESOURCE_DIR
 #error "CYCLINT_CLANG_RESOURCE_DIR must be defined by the build"
@@ -285,14 +287,15 @@ std::vector<JobResult> extractJobs(ArrayRef<Job> Jobs, size_t Begin,
   return extractInWorkers(*Workers, Begin, std::move(Request), Runtimes);
 }
 
-/// How many consecutive jobs one pool task takes. In this process, one. A
-/// worker process costs about what parsing a small TU does to start, so it
-/// takes up to eight, but every thread gets at least two tasks, so that the
-/// threads finish close together.
-size_t batchSize(size_t Jobs, unsigned Threads, bool Workers) {
+/// How many of the `Left` jobs not yet taken the next batch takes. In this
+/// process, one. A worker process costs about what parsing a small TU does to
+/// start, so it takes up to eight; batches shrink as the jobs run out (a
+/// share of what is left, as OpenMP's guided schedule), so that the threads
+/// finish close together.
+size_t batchSize(size_t Left, unsigned Threads, bool Workers) {
   if (!Workers)
     return 1;
-  return std::clamp<size_t>(divideCeil(Jobs, 2 * size_t(Threads)), 1, 8);
+  return std::clamp<size_t>(divideCeil(Left, 2 * size_t(Threads)), 1, 8);
 }
 
 /// Whether this run extracts in worker processes; an error for limits that
@@ -443,29 +446,40 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
       if (auto D = R->createDeduplicator())
         Dedups.emplace_back(R->name().str(), std::move(D));
   {
-    ThreadPoolStrategy Threads = hardware_concurrency(Options.Jobs);
-    DefaultThreadPool Pool(Threads);
-    size_t Batch = batchSize(Jobs.size(), Threads.compute_thread_count(),
-                             Workers.has_value());
-    for (size_t B = 0; B < Jobs.size(); B += Batch)
-      Pool.async([&, B] {
-        size_t E = std::min(B + Batch, Jobs.size());
-        std::vector<JobResult> R = extractJobs(Jobs, B, E, Runtimes, Options,
-                                               Workers ? &*Workers : nullptr);
-        std::lock_guard<std::mutex> Lock(CommitMutex);
-        for (size_t I = B; I < E; ++I) {
-          Results[I] = std::move(R[I - B]);
-          Finished[I] = true;
+    ThreadPoolStrategy Strategy = hardware_concurrency(Options.Jobs);
+    unsigned Threads = Strategy.compute_thread_count();
+    DefaultThreadPool Pool(Strategy);
+    // Each thread takes the next batch of consecutive jobs until none is left.
+    size_t NextToTake = 0;
+    auto Take = [&]() -> std::pair<size_t, size_t> {
+      std::lock_guard<std::mutex> Lock(CommitMutex);
+      size_t B = NextToTake;
+      NextToTake = std::min(
+          Jobs.size(),
+          B + batchSize(Jobs.size() - B, Threads, Workers.has_value()));
+      return {B, NextToTake};
+    };
+    for (unsigned T = 0; T < Threads; ++T)
+      Pool.async([&] {
+        for (auto [B, E] = Take(); B < E; std::tie(B, E) = Take()) {
+          std::vector<JobResult> R = extractJobs(
+              Jobs, B, E, Runtimes, Options, Workers ? &*Workers : nullptr);
+          std::lock_guard<std::mutex> Lock(CommitMutex);
+          for (size_t I = B; I < E; ++I) {
+            Results[I] = std::move(R[I - B]);
+            Finished[I] = true;
+          }
+          for (; NextToCommit < Jobs.size() && Finished[NextToCommit];
+               ++NextToCommit)
+            if (Results[NextToCommit].Ok)
+              for (auto &[Name, Dedup] : Dedups)
+                if (FactSection *S =
+                        Results[NextToCommit].Facts.section(Name))
+                  Dedup->deduplicate(*S);
+          if (Options.Progress)
+            for (size_t I = B; I < E; ++I)
+              Options.Progress(++Done, Jobs.size(), Jobs[I].File);
         }
-        for (; NextToCommit < Jobs.size() && Finished[NextToCommit];
-             ++NextToCommit)
-          if (Results[NextToCommit].Ok)
-            for (auto &[Name, Dedup] : Dedups)
-              if (FactSection *S = Results[NextToCommit].Facts.section(Name))
-                Dedup->deduplicate(*S);
-        if (Options.Progress)
-          for (size_t I = B; I < E; ++I)
-            Options.Progress(++Done, Jobs.size(), Jobs[I].File);
       });
     Pool.wait();
   }
