@@ -38,10 +38,8 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
-#include <algorithm>
 #include <mutex>
 #include <set>
-#include <tuple>
 
 #ifndef CYCLINT_CLANG_RESOURCE_DIR
 #error "CYCLINT_CLANG_RESOURCE_DIR must be defined by the build"
@@ -264,38 +262,18 @@ JobResult runJob(const Job &J, const RuntimeList &Runtimes,
   return Result;
 }
 
-/// The facts of jobs [Begin, End), in this process or in worker processes
-/// (core/Worker.h).
-std::vector<JobResult> extractJobs(ArrayRef<Job> Jobs, size_t Begin,
-                                   size_t End, const RuntimeList &Runtimes,
-                                   const AnalysisOptions &Options,
-                                   const WorkerPool *Workers) {
-  if (!Workers) {
-    std::vector<JobResult> Results;
-    for (size_t I = Begin; I < End; ++I)
-      Results.push_back(runJob(Jobs[I], Runtimes, Options));
-    return Results;
-  }
+/// The request that extracts every job in worker processes (core/Worker.h).
+WorkerRequest workerRequest(ArrayRef<Job> Jobs,
+                            const AnalysisOptions &Options) {
   WorkerRequest Request;
-  for (size_t I = Begin; I < End; ++I)
-    Request.TUs.push_back({Jobs[I].File, Jobs[I].Command});
+  for (const Job &J : Jobs)
+    Request.TUs.push_back({J.File, J.Command});
   Request.ExtraArgs = Options.ExtraArgs;
   Request.ExtraArgsBefore = Options.ExtraArgsBefore;
   Request.ModelFiles = Options.ModelFiles;
   Request.TimeoutSeconds = Options.TUTimeoutSeconds;
   Request.MemoryLimitMB = Options.TUMemoryLimitMB;
-  return extractInWorkers(*Workers, Begin, std::move(Request), Runtimes);
-}
-
-/// How many of the `Left` jobs not yet taken the next batch takes. In this
-/// process, one. A worker process costs about what parsing a small TU does to
-/// start, so it takes up to eight; batches shrink as the jobs run out (a
-/// share of what is left, as OpenMP's guided schedule), so that the threads
-/// finish close together.
-size_t batchSize(size_t Left, unsigned Threads, bool Workers) {
-  if (!Workers)
-    return 1;
-  return std::clamp<size_t>(divideCeil(Left, 2 * size_t(Threads)), 1, 8);
+  return Request;
 }
 
 /// Whether this run extracts in worker processes; an error for limits that
@@ -445,41 +423,34 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
     for (const std::unique_ptr<Runtime> &R : Runtimes)
       if (auto D = R->createDeduplicator())
         Dedups.emplace_back(R->name().str(), std::move(D));
-  {
-    ThreadPoolStrategy Strategy = hardware_concurrency(Options.Jobs);
-    unsigned Threads = Strategy.compute_thread_count();
-    DefaultThreadPool Pool(Strategy);
-    // Each thread takes the next batch of consecutive jobs until none is left.
-    size_t NextToTake = 0;
-    auto Take = [&]() -> std::pair<size_t, size_t> {
-      std::lock_guard<std::mutex> Lock(CommitMutex);
-      size_t B = NextToTake;
-      NextToTake = std::min(
-          Jobs.size(),
-          B + batchSize(Jobs.size() - B, Threads, Workers.has_value()));
-      return {B, NextToTake};
-    };
-    for (unsigned T = 0; T < Threads; ++T)
-      Pool.async([&] {
-        for (auto [B, E] = Take(); B < E; std::tie(B, E) = Take()) {
-          std::vector<JobResult> R = extractJobs(
-              Jobs, B, E, Runtimes, Options, Workers ? &*Workers : nullptr);
-          std::lock_guard<std::mutex> Lock(CommitMutex);
-          for (size_t I = B; I < E; ++I) {
-            Results[I] = std::move(R[I - B]);
-            Finished[I] = true;
-          }
-          for (; NextToCommit < Jobs.size() && Finished[NextToCommit];
-               ++NextToCommit)
-            if (Results[NextToCommit].Ok)
-              for (auto &[Name, Dedup] : Dedups)
-                if (FactSection *S =
-                        Results[NextToCommit].Facts.section(Name))
-                  Dedup->deduplicate(*S);
-          if (Options.Progress)
-            for (size_t I = B; I < E; ++I)
-              Options.Progress(++Done, Jobs.size(), Jobs[I].File);
-        }
+  // Called with CommitMutex held, once per job, in any order.
+  auto Commit = [&](size_t I, JobResult R) {
+    Results[I] = std::move(R);
+    Finished[I] = true;
+    for (; NextToCommit < Jobs.size() && Finished[NextToCommit];
+         ++NextToCommit)
+      if (Results[NextToCommit].Ok)
+        for (auto &[Name, Dedup] : Dedups)
+          if (FactSection *S = Results[NextToCommit].Facts.section(Name))
+            Dedup->deduplicate(*S);
+    if (Options.Progress)
+      Options.Progress(++Done, Jobs.size(), Jobs[I].File);
+  };
+  ThreadPoolStrategy Threads = hardware_concurrency(Options.Jobs);
+  if (Workers) {
+    extractInWorkers(*Workers, Threads.compute_thread_count(),
+                     workerRequest(Jobs, Options), Runtimes,
+                     [&](size_t I, JobResult R) {
+                       std::lock_guard<std::mutex> Lock(CommitMutex);
+                       Commit(I, std::move(R));
+                     });
+  } else {
+    DefaultThreadPool Pool(Threads);
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Pool.async([&, I] {
+        JobResult R = runJob(Jobs[I], Runtimes, Options);
+        std::lock_guard<std::mutex> Lock(CommitMutex);
+        Commit(I, std::move(R));
       });
     Pool.wait();
   }

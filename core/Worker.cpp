@@ -61,11 +61,11 @@ namespace {
 
 /// The worker's exit codes. A worker that dies of a signal has none.
 enum WorkerExit : int {
-  AllAnswered = 0, // every TU has its answer file
-  Crashed = 1,     // the last answer is a crash; the rest are not started
+  AllAnswered = 0, // no TU is left unclaimed
+  Crashed = 1,     // its last answer is a crash; it took no more
   BadRequest = 2,  // the request did not read (or the worker's argv)
-  TimedOut = 3,    // the watchdog fired on the first unanswered TU
-  OutOfMemory = 4, // an allocation failed in the first unanswered TU
+  TimedOut = 3,    // the watchdog fired on the TU it claimed last
+  OutOfMemory = 4, // an allocation failed in the TU it claimed last
 };
 
 constexpr const char *RequestFormat = "cyclint-worker-request";
@@ -88,6 +88,20 @@ std::string factsAnswer(StringRef Prefix, size_t I) {
 }
 std::string failureAnswer(StringRef Prefix, size_t I) {
   return (Prefix + Twine(I) + ".failure").str();
+}
+std::string claimFile(StringRef Prefix, size_t I) {
+  return (Prefix + Twine(I) + ".claim").str();
+}
+
+/// Claims TU I for this process: true if no other worker did.
+bool claim(StringRef Prefix, size_t I) {
+  int FD;
+  if (sys::fs::openFileForWrite(claimFile(Prefix, I), FD,
+                                sys::fs::CD_CreateNew))
+    return false;
+  raw_fd_ostream OS(FD, /*shouldClose=*/true);
+  OS << sys::Process::getProcessId();
+  return true;
 }
 
 /// The time limit: one thread for the worker's life that ends the process
@@ -227,6 +241,8 @@ int answerWorkerRequest(const WorkerRequest &Request,
     return true;
   };
   for (size_t I = 0; I < Request.TUs.size(); ++I) {
+    if (!claim(Request.ResultPrefix, I))
+      continue;
     TUOutcome Outcome;
     CrashRecoveryContext CRC;
     Dog.arm();
@@ -260,124 +276,193 @@ int answerWorkerRequest(const WorkerRequest &Request,
   return AllAnswered;
 }
 
-std::vector<TUOutcome> extractInWorkers(const WorkerPool &Pool, unsigned Slot,
-                                        WorkerRequest Request,
-                                        const RuntimeList &Runtimes) {
-  std::vector<WorkerTU> All = std::move(Request.TUs);
-  std::vector<TUOutcome> Out(All.size());
-  size_t Next = 0; // the first TU without an outcome
-  for (unsigned Round = 0; Next < All.size(); ++Round) {
-    // Each worker of the batch gets names of its own: an answer left by an
-    // earlier worker can never pass for this one's.
-    SmallString<256> Base(Pool.ScratchDir);
-    sys::path::append(Base, formatv("w{0}-{1}-", Slot, Round).str());
-    std::string RequestPath = (Base + "request.json").str(),
-                LogPath = (Base + "log").str();
-    auto Cleanup = make_scope_exit([&] {
-      sys::fs::remove(RequestPath);
-      sys::fs::remove(LogPath);
-    });
-    Request.TUs.assign(All.begin() + Next, All.end());
-    Request.ResultPrefix = std::string(Base);
+void extractInWorkers(const WorkerPool &Pool, unsigned Workers,
+                      WorkerRequest Request, const RuntimeList &Runtimes,
+                      function_ref<void(size_t, TUOutcome)> Answer) {
+  size_t N = Request.TUs.size();
+  SmallString<256> Base(Pool.ScratchDir);
+  sys::path::append(Base, "tu-");
+  Request.ResultPrefix = std::string(Base);
+  std::string RequestPath = (Base + "request.json").str();
+  if (Error E = writeText(RequestPath, formatv("{0}", toJSON(Request)).str())) {
+    std::string Why = "cannot write a worker request (" +
+                      toString(std::move(E)) + "), not analyzed";
+    for (size_t I = 0; I < N; ++I)
+      Answer(I, TUOutcome{false, Why, {}});
+    return;
+  }
 
-    auto FailRest = [&](const std::string &Why) {
-      for (; Next < All.size(); ++Next)
-        Out[Next].Failure = Why;
-    };
-    if (Error E =
-            writeText(RequestPath, formatv("{0}", toJSON(Request)).str())) {
-      FailRest("cannot write a worker request (" + toString(std::move(E)) +
-               "), not analyzed");
-      break;
-    }
+  // Written by the threads that run workers, read by this one.
+  std::mutex Lock;
+  std::vector<std::string> Blamed(N); // the failure of a TU a worker died on
+  // TUs whose answer this thread took (and removed). Claims stay until the
+  // end: a removed claim would let another worker take the TU again.
+  std::vector<bool> Taken(N, false);
+  std::string GaveUp; // why a thread stopped starting workers
 
+  // Runs workers one after another until one finds nothing left to claim,
+  // or one dies without having claimed anything (it could not run at all:
+  // starting another would fail the same way).
+  auto RunWorkers = [&](unsigned Thread) {
+    std::string LogPath =
+        (Base + "log-" + Twine(Thread)).str(); // the worker's own output
+    auto RemoveLog = make_scope_exit([&] { sys::fs::remove(LogPath); });
     std::vector<StringRef> Args(Pool.Command.begin(), Pool.Command.end());
     Args.push_back(RequestPath);
-    // No input; the worker's own output (it prints nothing unless something
-    // is wrong with the worker itself) goes to a log.
     std::optional<StringRef> Redirects[] = {StringRef(""), StringRef(LogPath),
                                             StringRef(LogPath)};
-    std::string Message;
-    bool ExecutionFailed = false;
-    sys::ProcessInfo Child = sys::ExecuteNoWait(
-        Args.front(), Args, /*Env=*/std::nullopt, Redirects,
-        Request.MemoryLimitMB, &Message, &ExecutionFailed);
-    if (ExecutionFailed || Child.Pid == sys::ProcessInfo::InvalidPid) {
-      FailRest("cannot start a worker process (" + Message +
-               "), not analyzed");
-      break;
-    }
-    // No time limit here: several threads wait at once, and the worker keeps
-    // its own (see the file comment).
-    sys::ProcessInfo Done =
-        sys::Wait(Child, /*SecondsToWait=*/std::nullopt, &Message);
+    for (;;) {
+      sys::fs::remove(LogPath); // the redirection does not truncate
+      std::string Message;
+      bool ExecutionFailed = false;
+      sys::ProcessInfo Child = sys::ExecuteNoWait(
+          Args.front(), Args, /*Env=*/std::nullopt, Redirects,
+          Request.MemoryLimitMB, &Message, &ExecutionFailed);
+      if (ExecutionFailed || Child.Pid == sys::ProcessInfo::InvalidPid) {
+        std::lock_guard<std::mutex> G(Lock);
+        GaveUp = "cannot start a worker process (" + Message + ")";
+        return;
+      }
+      // No time limit here: several threads wait at once, and the worker
+      // keeps its own (see the file comment).
+      sys::ProcessInfo Done =
+          sys::Wait(Child, /*SecondsToWait=*/std::nullopt, &Message);
+      if (Done.ReturnCode == AllAnswered)
+        return;
 
-    // The answers the worker wrote, in order, up to the first missing one.
-    size_t Answered = 0;
-    for (; Next < All.size(); ++Answered, ++Next) {
-      size_t I = Answered;
-      std::string Facts = factsAnswer(Base, I), Failure = failureAnswer(Base, I);
-      if (sys::fs::exists(Facts)) {
-        auto Read = readFactsFile(Facts, Runtimes);
-        sys::fs::remove(Facts);
-        if (!Read) {
-          Out[Next].Failure = "the worker's facts do not read (" +
-                              toString(Read.takeError()) + "), not analyzed";
+      // The TUs this worker claimed; the one without an answer is the one
+      // it died on.
+      std::string Pid = std::to_string(Child.Pid);
+      bool ClaimedAny = false;
+      std::optional<size_t> DiedOn;
+      for (size_t I = 0; I < N; ++I) {
+        auto Claim = MemoryBuffer::getFile(claimFile(Base, I));
+        if (!Claim || (*Claim)->getBuffer() != Pid)
           continue;
-        }
-        Out[Next].Ok = true;
-        Out[Next].Facts = std::move(*Read);
-      } else if (auto Reason = MemoryBuffer::getFile(Failure)) {
-        Out[Next].Failure = (*Reason)->getBuffer().str();
-        sys::fs::remove(Failure);
-      } else {
+        ClaimedAny = true;
+        std::lock_guard<std::mutex> G(Lock);
+        if (!Taken[I] && !sys::fs::exists(factsAnswer(Base, I)) &&
+            !sys::fs::exists(failureAnswer(Base, I)))
+          DiedOn = I;
+      }
+      std::string Why;
+      switch (Done.ReturnCode) {
+      case Crashed: // and answered the TU it crashed on
+        if (ClaimedAny)
+          continue;
+        Why = "the worker process crashed before any TU";
+        break;
+      case TimedOut:
+        Why = formatv("timed out after {0} second{1}, not analyzed",
+                      Request.TimeoutSeconds,
+                      Request.TimeoutSeconds == 1 ? "" : "s")
+                  .str();
+        break;
+      case OutOfMemory:
+        Why = Request.MemoryLimitMB
+                  ? formatv("out of memory (limit {0} MB), not analyzed",
+                            Request.MemoryLimitMB)
+                        .str()
+                  : std::string("out of memory, not analyzed");
+        break;
+      case -2: // killed by a signal
+        Why = "the front end crashed (" + Message + "), not analyzed";
+        break;
+      default:
+        if (auto Log = MemoryBuffer::getFile(LogPath))
+          Why = firstLine((*Log)->getBuffer());
+        if (Why.empty())
+          Why = Message.empty()
+                    ? "exit code " + std::to_string(Done.ReturnCode)
+                    : Message;
+        Why = "the worker process failed (" + Why + "), not analyzed";
         break;
       }
+      std::lock_guard<std::mutex> G(Lock);
+      if (DiedOn)
+        Blamed[*DiedOn] = Why;
+      if (!ClaimedAny) {
+        GaveUp = Why;
+        return;
+      }
     }
-    if (Next == All.size())
-      break;
-    // The worker stopped before answering TU Next: that is the TU it died
-    // on. A new worker takes the ones after it.
-    switch (Done.ReturnCode) {
-    case Crashed: // answered the TU it crashed on
-      if (Answered)
+  };
+
+  // Answers are taken as they come: facts read, files removed, progress
+  // reported, while the workers go on.
+  size_t TakenCount = 0;
+  // While workers run, only a window after the first TU not taken yet is
+  // looked at (workers claim in order), so that a poll costs the same for
+  // any database size.
+  size_t FirstNotTaken = 0;
+  auto TakeAnswers = [&](bool Final) {
+    while (FirstNotTaken < N && Taken[FirstNotTaken])
+      ++FirstNotTaken;
+    size_t End = Final ? N : std::min(N, FirstNotTaken + 64);
+    for (size_t I = FirstNotTaken; I < End; ++I) {
+      if (Taken[I])
+        continue;
+      TUOutcome Outcome;
+      std::string Facts = factsAnswer(Base, I);
+      std::unique_lock<std::mutex> G(Lock);
+      if (sys::fs::exists(Facts)) {
+        auto Read = readFactsFile(Facts, Runtimes);
+        if (Read) {
+          Outcome.Ok = true;
+          Outcome.Facts = std::move(*Read);
+        } else {
+          Outcome.Failure = "the worker's facts do not read (" +
+                           toString(Read.takeError()) + "), not analyzed";
+        }
+        sys::fs::remove(Facts);
+      } else if (auto Reason = MemoryBuffer::getFile(failureAnswer(Base, I))) {
+        Outcome.Failure = (*Reason)->getBuffer().str();
+        sys::fs::remove(failureAnswer(Base, I));
+      } else {
+        if (!Blamed[I].empty())
+          Outcome.Failure = Blamed[I];
+        else if (Final) // claimed by nobody: every worker gave up
+          Outcome.Failure = GaveUp.empty()
+                               ? "no worker process answered, not analyzed"
+                               : GaveUp;
+        else
+          continue;
+      }
+      Taken[I] = true;
+      G.unlock();
+      ++TakenCount;
+      Answer(I, std::move(Outcome));
+    }
+  };
+
+  // (Not ThreadPool futures: they are deferred, and wait_for on them
+  // returns at once.)
+  std::condition_variable AllStopped;
+  unsigned Running = Workers;
+  std::vector<std::thread> Threads;
+  for (unsigned T = 0; T < Workers; ++T)
+    Threads.emplace_back([&, T] {
+      RunWorkers(T);
+      std::lock_guard<std::mutex> G(Lock);
+      --Running;
+      AllStopped.notify_one();
+    });
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> G(Lock);
+      if (AllStopped.wait_for(G, std::chrono::milliseconds(100),
+                              [&] { return Running == 0; }))
         break;
-      FailRest("the worker process crashed without an answer, not analyzed");
-      break;
-    case TimedOut:
-      Out[Next++].Failure =
-          formatv("timed out after {0} second{1}, not analyzed",
-                  Request.TimeoutSeconds,
-                  Request.TimeoutSeconds == 1 ? "" : "s")
-              .str();
-      break;
-    case OutOfMemory:
-      Out[Next++].Failure =
-          Request.MemoryLimitMB
-              ? formatv("out of memory (limit {0} MB), not analyzed",
-                        Request.MemoryLimitMB)
-                    .str()
-              : std::string("out of memory, not analyzed");
-      break;
-    case -2: // killed by a signal
-      Out[Next++].Failure =
-          "the front end crashed (" + Message + "), not analyzed";
-      break;
-    default: {
-      // The worker could not run its request at all: every TU left would
-      // fail the same way.
-      std::string Why;
-      if (auto Log = MemoryBuffer::getFile(LogPath))
-        Why = firstLine((*Log)->getBuffer());
-      if (Why.empty())
-        Why = Message.empty() ? "exit code " + std::to_string(Done.ReturnCode)
-                              : Message;
-      FailRest("the worker process failed (" + Why + "), not analyzed");
-      break;
     }
-    }
+    if (TakenCount < N)
+      TakeAnswers(/*Final=*/false);
   }
-  return Out;
+  for (std::thread &T : Threads)
+    T.join();
+  TakeAnswers(/*Final=*/true);
+  for (size_t I = 0; I < N; ++I)
+    sys::fs::remove(claimFile(Base, I));
+  sys::fs::remove(RequestPath);
 }
 
 } // namespace cyclint

@@ -7,24 +7,28 @@
 // worker mode, and a child's fate stays the child's: the TU it was parsing
 // is reported as one failure line and the run goes on.
 //
-//   parent  writes a request file (a batch of compile commands and what
-//           shapes extraction: extra arguments, model files, the time limit),
-//           starts a worker with llvm::sys::ExecuteNoWait (a memory limit
-//           becomes the child's RLIMIT_DATA) and waits for it
-//   worker  extracts the TUs in order, each under a CrashRecoveryContext
-//           and a watchdog deadline, with a bad-alloc handler for the memory
-//           limit; after each it writes a facts file (the --export-facts
-//           format, core/Facts.h) or a one-line reason. A crash, a timeout
-//           or an out-of-memory ends the worker.
-//   parent  reads the answers back. The first TU without one is the TU the
-//           worker died on: its failure comes from the worker's exit code or
-//           the signal that killed it, and a new worker takes the rest.
+//   parent  writes one request file (every compile command, and what shapes
+//           extraction: extra arguments, model files, the time limit) and
+//           keeps one worker per thread running, started with
+//           llvm::sys::ExecuteNoWait (a memory limit becomes the worker's
+//           RLIMIT_DATA)
+//   worker  claims the next TU no worker has claimed (an exclusively created
+//           claim file holding its process id), extracts it under a
+//           CrashRecoveryContext and a watchdog deadline, with a bad-alloc
+//           handler for the memory limit, and answers with a facts file (the
+//           --export-facts format, core/Facts.h) or a one-line reason; then
+//           the next. A crash, a timeout or an out-of-memory ends it.
+//   parent  reads the answers as they come. When a worker dies, the TU it
+//           claimed and did not answer gets its failure from the worker's
+//           exit code or the signal that killed it, and a new worker goes on
+//           with the TUs nobody claimed yet.
 //
-// One worker per batch, not per TU: starting the executable (loading and
+// Long-lived workers, not one per TU: starting the executable (loading and
 // relocating the LLVM and Clang libraries, reading the built-in models)
-// costs about as much as parsing a small TU. The facts go through the same
-// JSON as --export-facts/--import-facts, so the findings are the same bytes
-// as an in-process run's.
+// costs about as much as parsing a small TU. Claims rather than batches keep
+// every worker busy until the last TU. The facts go through the same JSON as
+// --export-facts/--import-facts, so the findings are the same bytes as an
+// in-process run's.
 //
 //===----------------------------------------------------------------------===//
 
@@ -56,7 +60,7 @@ struct WorkerTU {
   clang::tooling::CompileCommand Command;
 };
 
-/// A batch of TUs, with everything besides the compile commands that
+/// The TUs to extract, with everything besides the compile commands that
 /// changes their facts, and the limits each runs under.
 struct WorkerRequest {
   std::vector<WorkerTU> TUs;
@@ -64,8 +68,8 @@ struct WorkerRequest {
   std::vector<std::string> ModelFiles;
   unsigned TimeoutSeconds = 0; // per TU; 0: none
   unsigned MemoryLimitMB = 0;  // per worker; 0: none
-  /// The answer for TUs[I] is <ResultPrefix><I>.facts.json or
-  /// <ResultPrefix><I>.failure.
+  /// TUs[I] is claimed by creating <ResultPrefix><I>.claim, and answered by
+  /// <ResultPrefix><I>.facts.json or <ResultPrefix><I>.failure.
   std::string ResultPrefix;
 };
 
@@ -80,19 +84,20 @@ struct WorkerPool {
 /// Makes the private directory workers exchange files in.
 llvm::Expected<std::string> createScratchDirectory();
 
-/// Parent side: extracts `Request.TUs` in worker processes, starting a new
-/// worker after one dies, and returns one outcome per TU, in order. `Slot`
-/// names the exchange files: concurrent calls must use different slots.
-std::vector<TUOutcome> extractInWorkers(const WorkerPool &Pool, unsigned Slot,
-                                        WorkerRequest Request,
-                                        const RuntimeList &Runtimes);
+/// Parent side: extracts `Request.TUs` with `Workers` worker processes at a
+/// time, starting a new worker after one dies. `Answer(I, Outcome)` is called
+/// once per TU as its outcome is known, in any order, from the calling
+/// thread.
+void extractInWorkers(const WorkerPool &Pool, unsigned Workers,
+                      WorkerRequest Request, const RuntimeList &Runtimes,
+                      llvm::function_ref<void(size_t, TUOutcome)> Answer);
 
 /// Worker side: reads a request file.
 llvm::Expected<WorkerRequest> readWorkerRequest(llvm::StringRef Path);
 
-/// Worker side: runs `Extract` on each TU of the request with the limits
-/// enforced, writing each answer as it is known. Returns the worker's exit
-/// code.
+/// Worker side: claims TUs of the request and runs `Extract` on each with
+/// the limits enforced, writing each answer as it is known, until none is
+/// left. Returns the worker's exit code.
 int answerWorkerRequest(
     const WorkerRequest &Request, const RuntimeList &Runtimes,
     llvm::function_ref<TUOutcome(const WorkerTU &)> Extract);
