@@ -280,6 +280,7 @@ void extractInWorkers(const WorkerPool &Pool, unsigned Workers,
                       WorkerRequest Request, const RuntimeList &Runtimes,
                       function_ref<void(size_t, TUOutcome)> Answer) {
   size_t N = Request.TUs.size();
+  Workers = std::max<size_t>(1, std::min<size_t>(Workers, N));
   SmallString<256> Base(Pool.ScratchDir);
   sys::path::append(Base, "tu-");
   Request.ResultPrefix = std::string(Base);
