@@ -29,4 +29,24 @@ const Expr *peelValue(const Expr *E, bool ExplicitCasts) {
   return E;
 }
 
+bool isNullValue(const Expr *E) {
+  E = peelValue(E);
+  if (!E)
+    return false;
+  if (const auto *D = dyn_cast<CXXDefaultInitExpr>(E))
+    return isNullValue(D->getExpr());
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr, ImplicitValueInitExpr,
+          CXXScalarValueInitExpr>(E))
+    return true;
+  if (const auto *L = dyn_cast<InitListExpr>(E))
+    return L->getNumInits() == 0 ||
+           (L->getNumInits() == 1 && isNullValue(L->getInit(0)));
+  if (const auto *C = dyn_cast<CXXConstructExpr>(E))
+    return C->getNumArgs() == 0 ||
+           (C->getNumArgs() == 1 && isNullValue(C->getArg(0)));
+  if (const auto *I = dyn_cast<IntegerLiteral>(E))
+    return I->getValue() == 0; // `0` as a null pointer constant
+  return false;
+}
+
 } // namespace cyclint

@@ -20,6 +20,10 @@ namespace cyclint {
 /// cast like `(PyObject *)self` keeps the object).
 const clang::Expr *peelValue(const clang::Expr *E, bool ExplicitCasts = false);
 
+/// An initializer that leaves a pointer or smart pointer empty: `nullptr`,
+/// `NULL`, `{}`, `T()`, `T(nullptr)`.
+bool isNullValue(const clang::Expr *E);
+
 } // namespace cyclint
 
 #endif // CYCLINT_CORE_ASTVALUES_H

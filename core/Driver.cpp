@@ -13,6 +13,7 @@
 #include "core/Driver.h"
 #include "core/ExtractAction.h"
 #include "core/Facts.h"
+#include "core/FactsCache.h"
 #include "core/Program.h"
 #include "core/Suppression.h"
 #include "core/Worker.h"
@@ -191,8 +192,11 @@ std::string normalizedAbsolute(StringRef File) {
   return std::string(Path);
 }
 
+/// Parses one TU. With `Inputs`, also lists the files it read (for the
+/// cache).
 JobResult runJob(const Job &J, const RuntimeList &Runtimes,
-                 const AnalysisOptions &Options) {
+                 const AnalysisOptions &Options,
+                 std::vector<InputFile> *Inputs) {
   JobResult Result;
   SmallString<256> Source(J.Command.Filename);
   if (!sys::path::is_absolute(Source))
@@ -241,12 +245,14 @@ JobResult runJob(const Job &J, const RuntimeList &Runtimes,
     const RuntimeList &Runtimes;
     std::string Directory;
     TUFacts &Out;
-    Factory(const RuntimeList &R, std::string D, TUFacts &O)
-        : Runtimes(R), Directory(std::move(D)), Out(O) {}
+    std::vector<InputFile> *Inputs;
+    Factory(const RuntimeList &R, std::string D, TUFacts &O,
+            std::vector<InputFile> *I)
+        : Runtimes(R), Directory(std::move(D)), Out(O), Inputs(I) {}
     std::unique_ptr<clang::FrontendAction> create() override {
-      return createExtractFactsAction(Runtimes, Directory, Out);
+      return createExtractFactsAction(Runtimes, Directory, Out, Inputs);
     }
-  } F(Runtimes, J.Command.Directory, Result.Facts);
+  } F(Runtimes, J.Command.Directory, Result.Facts, Inputs);
 
   int Status = Tool.run(&F);
   if (Status != 0 || Errors.getNumErrors() > 0) {
@@ -273,6 +279,8 @@ WorkerRequest workerRequest(ArrayRef<Job> Jobs,
   Request.ModelFiles = Options.ModelFiles;
   Request.TimeoutSeconds = Options.TUTimeoutSeconds;
   Request.MemoryLimitMB = Options.TUMemoryLimitMB;
+  Request.CacheDir = Options.CacheDir;
+  Request.CacheMaxBytes = Options.CacheMaxBytes;
   return Request;
 }
 
@@ -392,6 +400,16 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
       return createStringError(EC, "%s: %s", Options.ExportFactsDir.c_str(),
                                EC.message().c_str());
 
+  std::unique_ptr<FactsCache> Cache;
+  if (!Options.CacheDir.empty()) {
+    auto Opened = FactsCache::open(Options.CacheDir, Options.CacheMaxBytes,
+                                   Runtimes, Options.ModelFiles,
+                                   Options.ExtraArgsBefore, Options.ExtraArgs);
+    if (!Opened)
+      return Opened.takeError();
+    Cache = std::move(*Opened);
+  }
+
   // Worker processes exchange files in a private directory, removed when
   // the run ends.
   auto Isolated = useWorkers(Options, Jobs.size());
@@ -438,22 +456,65 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
   };
   ThreadPoolStrategy Threads = hardware_concurrency(Options.Jobs);
   if (Workers) {
-    extractInWorkers(*Workers, Threads.compute_thread_count(),
-                     workerRequest(Jobs, Options), Runtimes,
-                     [&](size_t I, JobResult R) {
-                       std::lock_guard<std::mutex> Lock(CommitMutex);
-                       Commit(I, std::move(R));
-                     });
+    // Cache hits here, in parallel; the misses go to the workers, which
+    // store what they extract.
+    std::vector<size_t> Misses;
+    {
+      std::vector<std::optional<TUFacts>> Hits(Jobs.size());
+      if (Cache) {
+        DefaultThreadPool Pool(Threads);
+        for (size_t I = 0; I < Jobs.size(); ++I)
+          Pool.async([&, I] { Hits[I] = Cache->lookup(Jobs[I].Command, Runtimes); });
+        Pool.wait();
+      }
+      std::lock_guard<std::mutex> Lock(CommitMutex);
+      for (size_t I = 0; I < Jobs.size(); ++I) {
+        if (!Hits[I]) {
+          Misses.push_back(I);
+          continue;
+        }
+        JobResult R;
+        R.Ok = R.FromCache = true;
+        R.Facts = std::move(*Hits[I]);
+        Commit(I, std::move(R));
+      }
+    }
+    std::vector<Job> ToExtract;
+    for (size_t I : Misses)
+      ToExtract.push_back(Jobs[I]);
+    if (!ToExtract.empty())
+      extractInWorkers(*Workers, Threads.compute_thread_count(),
+                       workerRequest(ToExtract, Options), Runtimes,
+                       [&](size_t I, JobResult R) {
+                         std::lock_guard<std::mutex> Lock(CommitMutex);
+                         Commit(Misses[I], std::move(R));
+                       });
   } else {
     DefaultThreadPool Pool(Threads);
     for (size_t I = 0; I < Jobs.size(); ++I)
       Pool.async([&, I] {
-        JobResult R = runJob(Jobs[I], Runtimes, Options);
+        // The cache stores facts as extracted, before the deduplication
+        // below: an entry does not depend on which TUs ran before it.
+        JobResult R;
+        if (Cache)
+          if (std::optional<TUFacts> Hit =
+                  Cache->lookup(Jobs[I].Command, Runtimes)) {
+            R.Ok = R.FromCache = true;
+            R.Facts = std::move(*Hit);
+          }
+        if (!R.Ok) {
+          std::vector<InputFile> Inputs;
+          R = runJob(Jobs[I], Runtimes, Options, Cache ? &Inputs : nullptr);
+          if (Cache && R.Ok)
+            Cache->store(Jobs[I].Command, R.Facts, Runtimes, Inputs);
+        }
         std::lock_guard<std::mutex> Lock(CommitMutex);
         Commit(I, std::move(R));
       });
     Pool.wait();
   }
+  if (Cache)
+    Cache->evict();
 
   for (size_t I = 0; I < Jobs.size(); ++I) {
     if (!Results[I].Ok) {
@@ -461,6 +522,7 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
       continue;
     }
     ++Result.TUsAnalyzed;
+    Result.FromCache += Results[I].FromCache;
     if (!Options.ExportFactsDir.empty()) {
       SmallString<256> Path(Options.ExportFactsDir);
       sys::path::append(Path, factsFileName(Jobs[I]));
@@ -494,8 +556,25 @@ int runExtractWorker(StringRef RequestPath, const Plugins &With) {
   AnalysisOptions Options;
   Options.ExtraArgs = Request->ExtraArgs;
   Options.ExtraArgsBefore = Request->ExtraArgsBefore;
+  // The parent looked the TUs up; the worker stores what it extracts.
+  std::unique_ptr<FactsCache> Cache;
+  if (!Request->CacheDir.empty()) {
+    auto Opened = FactsCache::open(Request->CacheDir, Request->CacheMaxBytes,
+                                   Runtimes, Request->ModelFiles,
+                                   Options.ExtraArgsBefore, Options.ExtraArgs);
+    if (!Opened) {
+      errs() << toString(Opened.takeError()) << "\n";
+      return 2;
+    }
+    Cache = std::move(*Opened);
+  }
   return answerWorkerRequest(*Request, Runtimes, [&](const WorkerTU &TU) {
-    return runJob({TU.File, TU.Command}, Runtimes, Options);
+    std::vector<InputFile> Inputs;
+    JobResult R =
+        runJob({TU.File, TU.Command}, Runtimes, Options, Cache ? &Inputs : nullptr);
+    if (Cache && R.Ok)
+      Cache->store(TU.Command, R.Facts, Runtimes, Inputs);
+    return R;
   });
 }
 

@@ -40,6 +40,11 @@ struct AnalysisOptions {
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
   std::string ExportFactsDir;
   std::string ImportFactsDir;
+  /// The incremental cache (core/FactsCache.h): empty, none. Each TU whose
+  /// command and files are unchanged since an earlier run with the same
+  /// cyclint and models reuses that run's facts instead of being parsed.
+  std::string CacheDir;
+  uint64_t CacheMaxBytes = uint64_t(1) << 30;
   /// Findings whose warning is in a header (a file that is no analyzed TU's
   /// main file) are kept only if the header's path matches this regex;
   /// empty: all are kept. (System headers never hold a finding.)
@@ -69,6 +74,7 @@ struct TUFailure {
 
 struct AnalysisResult {
   unsigned TUsAnalyzed = 0;
+  unsigned FromCache = 0;          // of TUsAnalyzed, reused from the cache
   std::vector<TUFailure> Failures; // sorted by file
   std::vector<Finding> Findings;   // sorted by location
   unsigned Suppressed = 0;         // hidden by NOLINT or an annotation

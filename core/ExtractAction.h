@@ -12,6 +12,7 @@
 #define CYCLINT_CORE_EXTRACTACTION_H
 
 #include "core/Facts.h"
+#include "core/FactsCache.h"
 
 #include <memory>
 #include <string>
@@ -23,10 +24,12 @@ class FrontendAction;
 namespace cyclint {
 
 /// An action that fills `Out` once the TU parsed without errors.
-/// `Directory` is the compile command's working directory.
+/// `Directory` is the compile command's working directory. With `Inputs`,
+/// it also lists every file the parse read, with the digest of the bytes it
+/// read (the incremental cache's validity check, core/FactsCache.h).
 std::unique_ptr<clang::FrontendAction>
 createExtractFactsAction(const RuntimeList &Runtimes, std::string Directory,
-                         TUFacts &Out);
+                         TUFacts &Out, std::vector<InputFile> *Inputs = nullptr);
 
 } // namespace cyclint
 

@@ -133,6 +133,15 @@ public:
   /// Merges every TU's section, given in a canonical TU order.
   virtual std::unique_ptr<ProgramView>
   buildView(std::vector<std::unique_ptr<FactSection>> Sections) const = 0;
+
+  /// False when the sections are one TU's view of a larger program (the
+  /// clang-tidy module): then what no TU shows, such as a member that
+  /// nothing assigns, proves nothing.
+  void setWholeProgram(bool Whole) { WholeProgram = Whole; }
+  bool wholeProgram() const { return WholeProgram; }
+
+private:
+  bool WholeProgram = true;
 };
 
 /// A runtime a front end can instantiate (models/Runtimes.def).

@@ -80,6 +80,8 @@ json::Value toJSON(const WorkerRequest &R) {
                       {"models", R.ModelFiles},
                       {"timeoutSeconds", R.TimeoutSeconds},
                       {"memoryLimitMB", R.MemoryLimitMB},
+                      {"cacheDir", R.CacheDir},
+                      {"cacheMaxBytes", int64_t(R.CacheMaxBytes)},
                       {"resultPrefix", R.ResultPrefix}};
 }
 
@@ -198,7 +200,7 @@ Expected<WorkerRequest> readWorkerRequest(StringRef Path) {
   WorkerRequest R;
   std::string Format;
   int Version = 0;
-  int64_t Timeout = 0, MemoryLimit = 0;
+  int64_t Timeout = 0, MemoryLimit = 0, CacheMaxBytes = 0;
   if (!O || !O.map("format", Format) || !O.map("version", Version))
     return createFileError(Path, Root.getError());
   // A request from another cyclint (a stale binary under the same path).
@@ -211,10 +213,13 @@ Expected<WorkerRequest> readWorkerRequest(StringRef Path) {
       !O.map("extraArgsBefore", R.ExtraArgsBefore) ||
       !O.map("models", R.ModelFiles) || !O.map("timeoutSeconds", Timeout) ||
       !O.map("memoryLimitMB", MemoryLimit) ||
+      !O.map("cacheDir", R.CacheDir) ||
+      !O.map("cacheMaxBytes", CacheMaxBytes) ||
       !O.map("resultPrefix", R.ResultPrefix))
     return createFileError(Path, Root.getError());
   R.TimeoutSeconds = Timeout;
   R.MemoryLimitMB = MemoryLimit;
+  R.CacheMaxBytes = CacheMaxBytes;
   return R;
 }
 

@@ -52,6 +52,7 @@ struct TUOutcome {
   bool Ok = false;
   std::string Failure; // one line, when !Ok
   TUFacts Facts;
+  bool FromCache = false; // reused from the facts cache (core/FactsCache.h)
 };
 
 /// One TU of a request: the database file and its compile command.
@@ -68,6 +69,9 @@ struct WorkerRequest {
   std::vector<std::string> ModelFiles;
   unsigned TimeoutSeconds = 0; // per TU; 0: none
   unsigned MemoryLimitMB = 0;  // per worker; 0: none
+  /// The facts cache the worker stores its TUs in; empty: none.
+  std::string CacheDir;
+  uint64_t CacheMaxBytes = 0;
   /// TUs[I] is claimed by creating <ResultPrefix><I>.claim, and answered by
   /// <ResultPrefix><I>.facts.json or <ResultPrefix><I>.failure.
   std::string ResultPrefix;

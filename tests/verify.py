@@ -7,6 +7,7 @@ expectations written inline in them, in the spirit of clang's -verify.
     // expected-note@-1 {{...}}                          one line above
     // expected-note@other.h:12 {{...}}                  in another file given
     // expected-no-diagnostics                           nothing at all
+    // SHOW-expected-note {{...}}    only for the run with --check-prefix=SHOW
 
 The text in {{...}} must be a substring of the diagnostic (a warning's text
 includes its ` [cyclint-check]` suffix). Every diagnostic cyclint prints must
@@ -27,22 +28,28 @@ import subprocess
 import sys
 
 EXPECT_RE = re.compile(
-    r"expected-(warning|note)(?:@([^\s{]+))?\s*\{\{(.*?)\}\}")
-NO_DIAG_RE = re.compile(r"expected-no-diagnostics")
+    r"(?:\b([A-Z][A-Z0-9]*)-)?expected-(warning|note)(?:@([^\s{]+))?\s*"
+    r"\{\{(.*?)\}\}")
+NO_DIAG_RE = re.compile(r"(?:\b([A-Z][A-Z0-9]*)-)?expected-no-diagnostics")
 DIAG_RE = re.compile(r"^(.*?):(\d+):(\d+): (warning|note|error): (.*)$")
 HINT_RE = re.compile(r"silence with // NOLINT\(cyclint-[a-z0-9-]+\) on the warning's line or a note's line$")
 SOURCE_EXTS = (".c", ".cc", ".cpp", ".cxx")
 
 
-def parse_expectations(paths):
+def parse_expectations(paths, prefix=""):
+    """Expectations written with `prefix` (`SHOW-expected-note`), or
+    without one when `prefix` is empty: one source can state what each of
+    several runs (each with its own options) must print."""
     expectations, no_diag = [], False
     by_name = {os.path.basename(p): p for p in paths}
     for path in paths:
         with open(path, encoding="utf-8") as f:
             for lineno, line in enumerate(f, 1):
-                if NO_DIAG_RE.search(line):
+                if any(p == prefix for p in NO_DIAG_RE.findall(line)):
                     no_diag = True
-                for kind, where, text in EXPECT_RE.findall(line):
+                for owner, kind, where, text in EXPECT_RE.findall(line):
+                    if owner != prefix:
+                        continue
                     target_file, target_line = path, lineno
                     if where:
                         if where[0] in "+-":
@@ -71,11 +78,14 @@ def main():
                     help="expected exit code (default: 1 if any warning is "
                          "expected, else 0)")
     ap.add_argument("--cyclint-arg", action="append", default=[])
+    ap.add_argument("--check-prefix", default="",
+                    help="read only the expectations written as "
+                         "PREFIX-expected-... (default: unprefixed ones)")
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
 
     files = [os.path.realpath(f) for f in args.files]
-    expectations, no_diag = parse_expectations(files)
+    expectations, no_diag = parse_expectations(files, args.check_prefix)
     if not expectations and not no_diag:
         sys.exit("verify.py: no expectations and no 'expected-no-diagnostics' "
                  "in " + ", ".join(files))

@@ -30,7 +30,10 @@ const Program &TUAnalysis::program(ASTContext &Ctx, const Preprocessor *PP) {
     return *Built;
   if (Runtimes.empty())
     for (const RuntimeInfo &R : RuntimeInfos)
+    {
       Runtimes.push_back(R.Create());
+      Runtimes.back()->setWholeProgram(false); // one TU of the program
+    }
   // The command's working directory: relative paths in the TU resolve there.
   std::string Directory;
   if (auto CWD = Ctx.getSourceManager()

@@ -10,6 +10,7 @@
 #include "core/Baseline.h"
 #include "core/Config.h"
 #include "core/Driver.h"
+#include "core/FactsCache.h"
 #include "core/Output.h"
 #include "models/Runtimes.h"
 #include "tool/Rules.h"
@@ -111,6 +112,19 @@ cl::opt<std::string> ImportFacts(
              "by --export-facts, possibly on other machines) and run the "
              "checks; no parsing, -p is not needed"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Keep each translation unit's facts in <dir> and reuse them "
+             "while its command and every file it read are unchanged "
+             "(default: $CYCLINT_CACHE_DIR; none if unset; an empty value "
+             "turns the cache off)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> CacheMaxSize(
+    "cache-max-size",
+    cl::desc("Bound of the cache directory; the least recently used "
+             "entries are removed after a run (bytes, or with a K, M or G "
+             "suffix; default: 1G)"),
+    cl::value_desc("size"), cl::init("1G"), cl::cat(Category));
 cl::opt<cyclint::OutputFormat> Format(
     "format", cl::desc("Report format (default: text)"),
     cl::values(clEnumValN(cyclint::OutputFormat::Text, "text",
@@ -228,7 +242,10 @@ void printSummary(const cyclint::AnalysisResult &Result,
                   const cyclint::AnalysisOptions &Options) {
   errs() << "cyclint: "
          << plural(Result.TUsAnalyzed, "translation unit", "translation units")
-         << " analyzed, " << Result.Failures.size() << " failed";
+         << " analyzed";
+  if (!Options.CacheDir.empty())
+    errs() << " (" << Result.FromCache << " from the cache)";
+  errs() << ", " << Result.Failures.size() << " failed";
   if (!Options.ExportFactsDir.empty()) {
     errs() << ", " << Result.FactsWritten.size() << " facts files written\n";
     return;
@@ -357,6 +374,22 @@ int main(int argc, char **argv) {
   if (!Self.empty())
     Options.WorkerCommand = {Self, "--extract-worker"};
   Options.ImportFactsDir = ImportFacts;
+  // The cache is opt-in (docs/DESIGN.md): the flag, else the environment, so
+  // that a CI job or a shell profile can turn it on for every run.
+  if (CacheDir.getNumOccurrences())
+    Options.CacheDir = CacheDir;
+  else if (std::optional<std::string> Env =
+               sys::Process::GetEnv("CYCLINT_CACHE_DIR"))
+    Options.CacheDir = *Env;
+  if (!Options.ImportFactsDir.empty())
+    Options.CacheDir.clear(); // nothing is parsed
+  if (std::optional<uint64_t> Max = cyclint::parseByteSize(CacheMaxSize))
+    Options.CacheMaxBytes = *Max;
+  else {
+    error("--cache-max-size expects a size such as 500M or 2G, got '" +
+          CacheMaxSize + "'");
+    return UsageError;
+  }
   for (StringRef KeyValue : CheckOption) {
     auto [Key, Value] = KeyValue.split('=');
     if (Key.empty() || !Key.contains('.') || !KeyValue.contains('=')) {

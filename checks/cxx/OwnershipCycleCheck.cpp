@@ -47,6 +47,7 @@ OwnershipCycleCheck::OwnershipCycleCheck(llvm::StringRef Name,
                                          const CheckOptions &Options)
     : ViewCheck(Name, Options),
       MaxCyclesPerComponent(Check::Options.get("MaxCyclesPerComponent", 8u)),
+      ShowBrokenCycles(Check::Options.get("ShowBrokenCycles", 0u) != 0),
       BackLinkWordList(
           Check::Options.get("BackLinkWords", DefaultBackLinkWords)) {
   llvm::SmallVector<llvm::StringRef, 16> Words;
@@ -223,10 +224,54 @@ memberNames(const OwnershipGraph &G, const std::vector<MemberRef> &Members) {
   return Names;
 }
 
+/// The class a step's node stands for (a dispatch node's class).
+NodeId classOf(const OwnershipGraph &G, NodeId N) {
+  return G.isDispatch(N) ? G.node(N).DispatchFor : N;
+}
+
+/// How the program unlinks the witness, if it does: an owner is a class
+/// off the cycle whose objects reach the cycle's component.
+CycleBreak findBreak(const OwnershipGraph &G, const std::vector<MemberStep> &Steps,
+                     const std::vector<bool> &InComponent,
+                     const CycleBreakers &Breakers) {
+  std::vector<MemberKey> Members;
+  std::set<std::string> OnCycle;
+  for (const MemberStep &S : Steps) {
+    Members.push_back({G.node(S.Edge->Member.Record).USR,
+                       G.field(S.Edge->Member).Name});
+    OnCycle.insert(G.node(classOf(G, S.Holder)).USR);
+    OnCycle.insert(G.node(classOf(G, S.Target)).USR);
+    OnCycle.insert(G.node(S.Edge->Member.Record).USR);
+  }
+  auto HoldsCycle = [&](llvm::StringRef USR) {
+    std::vector<bool> Seen(G.nodes().size(), false);
+    std::vector<NodeId> Stack;
+    for (NodeId N = 0; N < G.nodes().size(); ++N)
+      if (G.node(N).USR == USR && !G.isDispatch(N)) {
+        Seen[N] = true;
+        Stack.push_back(N);
+      }
+    while (!Stack.empty()) {
+      NodeId N = Stack.back();
+      Stack.pop_back();
+      if (InComponent[N])
+        return true;
+      for (unsigned I : G.node(N).OutEdges)
+        if (NodeId To = G.edges()[I].To; !Seen[To]) {
+          Seen[To] = true;
+          Stack.push_back(To);
+        }
+    }
+    return false;
+  };
+  return Breakers.find(Members, OnCycle, HoldsCycle);
+}
+
 } // namespace
 
 void OwnershipCycleCheck::storeOptions(OptionMap &Out) const {
   Options.store(Out, "MaxCyclesPerComponent", MaxCyclesPerComponent);
+  Options.store(Out, "ShowBrokenCycles", ShowBrokenCycles ? 1u : 0u);
   Options.store(Out, "BackLinkWords", BackLinkWordList);
 }
 
@@ -241,6 +286,7 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
       }
       StatementMembers.insert(std::move(Members));
     }
+  const CycleBreakers Breakers(G.functions());
   std::vector<bool> InComponent(G.nodes().size(), false);
   // Name order, independent of node numbering; structural edges last.
   auto Key = [&](const GraphEdge *E) {
@@ -301,14 +347,25 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
       }
       llvm::sort(Members);
       Members.erase(std::unique(Members.begin(), Members.end()), Members.end());
-      if (Members.size() < 2 || (SameHierarchy && !HasBackLink))
-        continue; // a recursive structure: a list, a tree, a composite
+      if (Members.size() < 2)
+        continue; // a recursive structure: a list, a tree
+      // The naming and hierarchy rules below stand in for what the code
+      // does not show. Where every member's stores are followed and one of
+      // them stores an object that already existed (`this`, what another
+      // member held), the stores are the answer: the objects link back.
+      bool Shown = llvm::all_of(Steps, [](const MemberStep &S) {
+        return S.Edge->Stores && !S.Edge->Stores->Unknown;
+      }) && llvm::any_of(Steps, [](const MemberStep &S) {
+        return S.Edge->Stores->Existing;
+      });
+      if (SameHierarchy && !HasBackLink && !Shown)
+        continue; // a composite: Expr::lhs with BinaryExpr::args
       // A collection of handles to objects that hold such collections
       // (Json -> JsonArray -> vector<Json>): a tree or a DAG of values, the
       // handle spelling of Tree::children. A single link back through a
       // handle (no collection on the way) stays a cycle: a pimpl's owner.
       if (StrongMembers.size() == 1 && OnlyHandles && ThroughCollection &&
-          !HasBackLink)
+          !HasBackLink && !Shown)
         continue;
       if (!Reported.insert(Members).second)
         continue;
@@ -334,8 +391,18 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
           [&](const MemberStep &A, const MemberStep &B) { return Rank(A) < Rank(B); });
       std::rotate(Steps.begin(), Weaken, Steps.end());
 
-      Finding &F = report(Out, G.field(Steps.front().Edge->Member).Loc,
-                          wording::neverFreedCycle(G, Steps));
+      // Unlinked by hand: by an owner's teardown (not a leak), or by a
+      // method the program calls (a leak until it runs).
+      CycleBreak Break = findBreak(G, Steps, InComponent, Breakers);
+      Finding &F =
+          Break.K == CycleBreak::None
+              ? report(Out, G.field(Steps.front().Edge->Member).Loc,
+                       wording::neverFreedCycle(G, Steps))
+              : report(Out, G.field(Steps.front().Edge->Member).Loc,
+                       wording::brokenCycle(G, Steps, Break),
+                       Break.K == CycleBreak::Called || ShowBrokenCycles
+                           ? Severity::Note
+                           : Severity::Hidden);
       for (const MemberStep &S : Steps)
         F.note(G.field(S.Edge->Member).Loc, wording::edgeNote(G, S));
       ++Count;

@@ -10,6 +10,7 @@
 #define CYCLINT_CHECKS_CXX_OWNERSHIPCYCLECHECK_H
 
 #include "core/Check.h"
+#include "models/cxx/CycleBreakers.h"
 #include "models/cxx/OwnershipGraph.h"
 
 namespace cyclint {
@@ -27,6 +28,7 @@ public:
 
 private:
   unsigned MaxCyclesPerComponent;
+  bool ShowBrokenCycles; // cycles an owner's destructor breaks, as notes
   std::string BackLinkWordList; // as given, for storeOptions
   std::vector<std::string> BackLinkWords;
 };

@@ -28,10 +28,20 @@ std::string edgeNote(const OwnershipGraph &G, const MemberStep &Step) {
   if (E.Member.Record != Step.Holder)
     Text += ", inherited by " + quoted(G.node(Step.Holder).Name) + ",";
   Text += " keeps " + quoted(G.node(Step.Target).Name) + " alive";
-  if (Step.Declared != NoNode)
-    Text += " (it points to a " + quoted(G.node(Step.Declared).Name) +
-            ", which may be a " + quoted(G.node(Step.Target).Name) + ")";
-  return Text;
+  if (Step.Declared == NoNode)
+    return Text;
+  // Which it was: the stores chose the class, or a store the analysis does
+  // not follow left "any subclass" (or no code for the class was read).
+  const MemberStores *Stores = E.Stores;
+  Text += " (it points to a " + quoted(G.node(Step.Declared).Name);
+  if (Stores && !Stores->Unknown && Stores->FirstKnown.Function)
+    return Text + "; " + quoted(Stores->FirstKnown.Function->Name) +
+           " stores a " + quoted(G.node(Step.Target).Name) + ")";
+  Text += ", which may be a " + quoted(G.node(Step.Target).Name);
+  if (Stores && Stores->FirstUnknown.Function)
+    Text += "; " + quoted(Stores->FirstUnknown.Function->Name) +
+            " stores a value the analysis does not follow";
+  return Text + ")";
 }
 
 std::string cyclePath(const OwnershipGraph &G,
@@ -49,6 +59,25 @@ std::string neverFreedCycle(const OwnershipGraph &G,
          cyclePath(G, Cycle) +
          "); make this member a weak or non-owning reference";
 }
+std::string brokenCycle(const OwnershipGraph &G,
+                        const std::vector<MemberStep> &Cycle,
+                        const CycleBreak &Break) {
+  std::string Cleared =
+      quoted(G.recordName(Break.Clear->Record) + "::" + Break.Clear->Field);
+  std::string Text = quoted(G.memberName(Cycle.front().Edge->Member)) +
+                     " closes a reference cycle (" + cyclePath(G, Cycle) + ")";
+  if (Break.K == CycleBreak::OwnerTeardown) {
+    Text += " that " + quoted(Break.Destructor->Name) + " breaks";
+    if (Break.Destructor != Break.Breaker)
+      return Text + ": it calls " + quoted(Break.Breaker->Name) +
+             ", which clears " + Cleared;
+    return Text + " by clearing " + Cleared;
+  }
+  return Text + " that is kept alive until " + quoted(Break.Breaker->Name) +
+         " clears " + Cleared +
+         "; make sure it runs, or make this member a weak reference";
+}
+
 std::string statementObject(const std::string &Var) {
   if (Var.empty() || llvm::StringRef(Var).starts_with("$"))
     return "a new object";

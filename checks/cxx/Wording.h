@@ -9,6 +9,7 @@
 #define CYCLINT_CHECKS_CXX_WORDING_H
 
 #include "models/cxx/BodyFacts.h"
+#include "models/cxx/CycleBreakers.h"
 #include "models/cxx/OwnershipGraph.h"
 
 #include <string>
@@ -27,6 +28,12 @@ std::string cyclePath(const OwnershipGraph &G,
 /// nothing frees.
 std::string neverFreedCycle(const OwnershipGraph &G,
                             const std::vector<MemberStep> &Cycle);
+
+/// The same cycle, when the program unlinks it by hand (CycleBreakers.h):
+/// an owner's destructor breaks it, or it lives until a method runs.
+std::string brokenCycle(const OwnershipGraph &G,
+                        const std::vector<MemberStep> &Cycle,
+                        const CycleBreak &Break);
 
 /// CPython extension types (checks/Python*Check.cpp). Members are named
 /// `Struct::member`, types by their variable (`NodeType`, `Node_spec`).

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "models/cxx/BodyExtractor.h"
+#include "models/cxx/MemberWrites.h"
 
 #include "core/ASTValues.h"
 
@@ -23,6 +24,8 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 
 #include <set>
 
@@ -62,10 +65,25 @@ public:
     Out.Params.push_back(ThisVar.value_or(""));
     for (const ParmVarDecl *P : FD->parameters())
       Out.Params.push_back(variable(P).value_or(""));
+    auto Tracked = [&](const FieldDecl *F) {
+      return keepsAliveThroughPointer(F->getType()) &&
+             !USROf(F->getParent()).empty();
+    };
+    QualType Returns = FD->getReturnType();
+    std::vector<MemberWrite> Writes = findMemberWrites(
+        FD->getBody(), Tracked,
+        Returns->isLValueReferenceType() &&
+            !Returns.getNonReferenceType().isConstQualified());
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
-      for (const CXXCtorInitializer *Init : Ctor->inits())
+      for (const CXXCtorInitializer *Init : Ctor->inits()) {
+        if (Init->isWritten() && Init->getInit())
+          llvm::append_range(Writes, findMemberWrites(Init->getInit(), Tracked));
         initializer(Init);
+      }
     stmt(FD->getBody());
+    for (const MemberWrite &W : Writes)
+      if (!W.Written || !Recognized.count(W.Written))
+        unknownStore(W.Field, W.Loc);
     if (!HasStore)
       return std::nullopt;
     if (HasJump) // control that skips or repeats code: nothing runs once
@@ -77,6 +95,8 @@ public:
     Out.USR = std::string(USR);
     Out.Name = FD->getQualifiedNameAsString();
     Out.Loc = TU.location(FD->getLocation());
+    if (MD && MD->isInstance() && !MD->getParent()->isLambda())
+      Out.Record = USROf(MD->getParent());
     return std::move(Out);
   }
 
@@ -101,6 +121,25 @@ private:
     if (!Kind || !Wrappers || E.Collection || E.TargetUSR.empty())
       return std::nullopt;
     return E.TargetUSR;
+  }
+
+  /// A member that keeps objects alive through a pointer, a smart pointer or
+  /// a collection (not an object held by value): the members whose writes
+  /// the whole-program step must all know.
+  bool keepsAliveThroughPointer(QualType T) {
+    return llvm::any_of(Classifier.classify(T), [](const EdgeFact &E) {
+      return (E.Kind == EdgeKind::Strong || E.Kind == EdgeKind::Owning) &&
+             !E.Via.empty() && !E.TargetUSR.empty();
+    });
+  }
+
+  /// A write of `F` the statement shapes do not read: a store of an
+  /// unknown value into an object the analysis does not follow.
+  void unknownStore(const FieldDecl *F, clang::SourceLocation At) {
+    HasStore = true;
+    emitAt(BodyOpKind::Store, "", At, "", USROf(F->getParent()),
+           F->getName().str());
+    Out.Ops.back().Once = false;
   }
 
   /// The record a counted pointer of type T points to directly.
@@ -428,6 +467,7 @@ private:
   /// A counted member of a tracked object: `node->next`.
   struct MemberTarget {
     std::string Var, Record, Field;
+    const MemberExpr *Written = nullptr;
   };
   std::optional<MemberTarget> countedMember(const Expr *E,
                                             bool Collection = false) {
@@ -448,7 +488,7 @@ private:
     // hands the stored object to an owner out of sight, and its stores and
     // clears still tell the whole-program step that the member is written.
     return MemberTarget{derefBase(ME->getBase(), /*Load=*/true).value_or(""),
-                        Record, F->getName().str()};
+                        Record, F->getName().str(), ME};
   }
 
   void emit(BodyOpKind Kind, std::string Var, const Expr *At,
@@ -524,6 +564,7 @@ private:
   bool assign(const Expr *Lhs, const Expr *Rhs, const Expr *At) {
     if (auto M = countedMember(Lhs)) {
       HasStore = true;
+      Recognized.insert(M->Written);
       if (valueOf(Rhs).K == Value::Null) {
         emit(BodyOpKind::Clear, M->Var, At, "", M->Record, M->Field);
         return true;
@@ -557,10 +598,22 @@ private:
   void insert(const MemberTarget &Member, std::string Method,
               const std::vector<const Expr *> &Args, const Expr *At) {
     HasStore = true;
+    Recognized.insert(Member.Written);
     for (const Expr *Arg : Args) {
       Value V = valueOf(Arg);
       if (!isObject(V)) {
         scan(Arg);
+        // A pointer the analysis does not follow (`children.push_back(
+        // make())`): an element of unknown class. Keys and plain values
+        // (`m[name] = ...`) are not elements that keep anything alive.
+        QualType T = Arg->getType().getNonReferenceType();
+        if (V.K == Value::Unknown &&
+            (T->isPointerType() || countedTarget(T) || singleOwner(T) ||
+             isCallable(T))) {
+          emit(BodyOpKind::Insert, Member.Var, At, "", Member.Record,
+               Member.Field);
+          Out.Ops.back().Method = Method;
+        }
         continue;
       }
       emit(BodyOpKind::Insert, Member.Var, At, materialize(Arg, At),
@@ -577,9 +630,21 @@ private:
     return P && P->getType()->isReferenceType();
   }
 
+  /// A container method that removes elements and adds none.
+  static bool isUnlinkName(StringRef Name) {
+    return Name == "clear" || Name == "erase" || Name == "pop_back" ||
+           Name == "pop_front" || Name == "pop" || Name == "extract" ||
+           Name == "disconnect_all_slots";
+  }
+
   /// A method that unlinks a member (`next.reset()`, `peers.clear()`).
   void unlink(const MemberTarget &Member, const CXXMemberCallExpr *Call) {
     HasStore = true;
+    // `swap` and `assign` also put values in; the finder's unknown store
+    // stands for them.
+    if (const CXXMethodDecl *MD = Call->getMethodDecl())
+      if (MD->getName() != "swap" && MD->getName() != "assign")
+        Recognized.insert(Member.Written);
     for (const Expr *Arg : Call->arguments())
       scan(Arg);
     emit(BodyOpKind::Clear, Member.Var, Call, "", Member.Record, Member.Field);
@@ -645,14 +710,26 @@ private:
             insert(*Member, Name.str(), Args, E);
             return;
           }
-          if (Name == "clear" || Name == "erase" || Name == "pop_back" ||
-              Name == "pop_front" || Name == "extract" || Name == "swap" ||
-              Name == "assign" || Name == "resize" ||
-              Name == "disconnect_all_slots") {
+          if (isUnlinkName(Name) || Name == "swap" || Name == "assign" ||
+              Name == "resize") {
             unlink(*Member, M);
             return;
           }
         }
+      // A container of owning pointers (`std::map<int,
+      // std::unique_ptr<Action>>`) emptied: a clear all the same, which can
+      // break a cycle. What it gains is the member-write finder's.
+      if (MD && inSystemHeader(MD) && isUnlinkName(MD->getName()))
+        if (const auto *ME = dyn_cast<MemberExpr>(
+                strip(M->getImplicitObjectArgument())))
+          if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+            if (keepsAliveThroughPointer(F->getType()) &&
+                !USROf(F->getParent()).empty()) {
+              unlink({derefBase(ME->getBase(), /*Load=*/true).value_or(""),
+                      USROf(F->getParent()), F->getName().str(), ME},
+                     M);
+              return;
+            }
       // A thread joined or detached no longer holds what it ran.
       if (MD && inSystemHeader(MD) &&
           (MD->getName() == "join" || MD->getName() == "detach"))
@@ -669,6 +746,7 @@ private:
           auto T = singleOwner(strip(Object)->getType());
           if (M->getNumArgs() == 1 && T && isNewExpr(M->getArg(0))) {
             HasStore = true;
+            Recognized.insert(Member->Written);
             SourceLocation L = TU.location(M->getArg(0)->getBeginLoc());
             std::string Temp = "$new@" + std::to_string(L.Line) + ":" +
                                std::to_string(L.Column);
@@ -772,6 +850,9 @@ private:
     std::string Record = F ? USROf(F->getParent()) : "";
     if (!F || !ThisVar || Record.empty() ||
         !(countedTarget(F->getType()) || isCallable(F->getType()))) {
+      if (F && !Record.empty() && keepsAliveThroughPointer(F->getType()) &&
+          !isNullValue(E))
+        unknownStore(F, E->getBeginLoc());
       if (Init->isWritten())
         scan(E);
       return;
@@ -783,7 +864,7 @@ private:
     if (const auto *C = dyn_cast<CXXConstructExpr>(strip(Value)))
       if (C->getNumArgs() == 1 && !isNewExpr(C->getArg(0)))
         Value = C->getArg(0);
-    if (valueOf(Value).K == Value::Null)
+    if (valueOf(Value).K == Value::Null || isNullValue(E))
       return; // a member that starts empty links nothing
     emit(BodyOpKind::Store, *ThisVar, E, materialize(Value, E), Record,
          F->getName().str());
@@ -847,15 +928,9 @@ private:
     }
     if (!Any)
       return true; // no object of ours goes in: nothing to follow
-    if (ThisVar && Object == *ThisVar &&
-        llvm::all_of(llvm::ArrayRef(Args).drop_front(),
-                     [](const std::string &A) { return A.empty(); })) {
-      // Only `this` goes in: the callee can link it only to objects it
-      // makes itself, which the callee's own analysis sees. What it may
-      // unlink is unknown here: an escape, and no callee facts to keep.
-      emit(BodyOpKind::Escape, Object, At);
-      return true;
-    }
+    // Only `this` going in still makes a call: the callee may unlink what
+    // `this` holds (`~Client() { close(); }`), which the whole-program step
+    // follows down the calls.
     HasStore = true;
     emit(BodyOpKind::Call, Object, At);
     Out.Ops.back().Callee = std::move(USR);
@@ -940,6 +1015,8 @@ private:
   bool HasStore = false, HasJump = false;
   std::optional<std::string> ThisVar; // "this" in an instance method
   std::set<std::string> Escaped; // escaped since their last binding
+  /// Member expressions whose write an operation above stands for.
+  llvm::DenseSet<const Expr *> Recognized;
 };
 
 } // namespace

@@ -101,17 +101,21 @@ json::Value toJSON(const FunctionFact &F) {
   json::Array Ops;
   for (const BodyOp &Op : F.Ops)
     Ops.push_back(toJSON(Op, F.Loc.File));
-  return json::Object{{"usr", F.USR},
-                      {"name", F.Name},
-                      {"loc", toJSON(F.Loc)},
-                      {"params", json::Array(F.Params)},
-                      {"ops", std::move(Ops)}};
+  json::Object Out{{"usr", F.USR},
+                   {"name", F.Name},
+                   {"loc", toJSON(F.Loc)},
+                   {"params", json::Array(F.Params)},
+                   {"ops", std::move(Ops)}};
+  if (!F.Record.empty())
+    Out["record"] = F.Record;
+  return Out;
 }
 
 bool fromJSON(const json::Value &V, FunctionFact &F, json::Path P) {
   json::ObjectMapper O(V, P);
   if (!O || !O.map("usr", F.USR) || !O.map("name", F.Name) ||
       !O.map("loc", F.Loc) || !O.map("params", F.Params) ||
+      !O.mapOptional("record", F.Record) ||
       !O.map("ops", F.Ops))
     return false;
   for (BodyOp &Op : F.Ops)

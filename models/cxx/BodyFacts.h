@@ -77,6 +77,9 @@ struct FunctionFact {
   std::string USR;
   std::string Name; // qualified, for humans
   SourceLocation Loc;
+  /// An instance method's class (its `this`), as a record USR; empty for
+  /// other functions and for classes that are not program records.
+  std::string Record;
   /// The variables of `this` and each parameter, by position ("" for one
   /// that holds no counted pointer).
   std::vector<std::string> Params;

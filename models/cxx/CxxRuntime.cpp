@@ -35,7 +35,7 @@ std::unique_ptr<ProgramView> CxxRuntime::buildView(
   TUs.reserve(Sections.size());
   for (std::unique_ptr<FactSection> &S : Sections)
     TUs.push_back(std::move(static_cast<CxxFacts &>(*S)));
-  return std::make_unique<OwnershipGraph>(OwnershipGraph::build(std::move(TUs)));
+  return std::make_unique<OwnershipGraph>(OwnershipGraph::build(std::move(TUs), wholeProgram()));
 }
 
 } // namespace cyclint

@@ -39,18 +39,19 @@ struct PendingEdge {
 /// next lives in the members.
 class OwnershipGraph::Builder {
 public:
-  explicit Builder(std::vector<CxxFacts> &TUs)
-      : TUs(TUs), DefinedByTU(TUs.size()) {}
+  Builder(std::vector<CxxFacts> &TUs, bool WholeProgram)
+      : TUs(TUs), WholeProgram(WholeProgram), DefinedByTU(TUs.size()) {}
 
   OwnershipGraph run() {
     mergeDefinitions();
     resolveReferences();
     buildHierarchy();
     addDispatchNodes();
+    mergeFunctions();
+    readStores();
     addMemberEdges();
     addStructuralEdges();
     finish();
-    mergeFunctions();
     return std::move(G);
   }
 
@@ -60,12 +61,21 @@ private:
   void buildHierarchy();
   void addDispatchNodes();
   void addMemberEdges();
+  void addMemberEdge(
+      const PendingEdge &P, MemberRef Member, NodeId To, EdgeKind Kind,
+      bool OwnedRaw, const MemberStores *Stores,
+      std::map<std::tuple<NodeId, NodeId, MemberRef>, unsigned> &Seen);
   void addStructuralEdges();
   void finish();
   void mergeFunctions();
+  void readStores();
+  std::vector<NodeId> storedTargets(const MemberStores &Stores, NodeId Target);
+  bool derivesFrom(NodeId Class, NodeId Base) const;
 
   OwnershipGraph G;
   std::vector<CxxFacts> &TUs;
+  const bool WholeProgram;
+  std::vector<bool> CodeSeen; // per node: the program's code for it was read
   llvm::StringMap<std::vector<NodeId>> DefsByUSR;
   std::vector<std::vector<std::pair<std::string, NodeId>>> DefinedByTU;
   std::set<PendingEdge> Pending;
@@ -106,6 +116,7 @@ void OwnershipGraph::Builder::mergeDefinitions() {
           It = std::prev(N.Fields.end());
         }
         It->DeletedInDestructor |= F.DeletedInDestructor;
+        It->DefaultInitialized |= F.DefaultInitialized;
       }
       DefinedByTU[TU].emplace_back(R.USR, Id);
     }
@@ -223,7 +234,37 @@ void OwnershipGraph::Builder::addMemberEdges() {
     if (!keepsAlive(Kind))
       continue;
     MemberRef Member{P.From, P.Field};
-    NodeId To = DispatchOf[P.Target] != NoNode ? DispatchOf[P.Target] : P.Target;
+    // What the program stores decides where a pointer member's edge goes;
+    // a member nothing stores into is always null and keeps nothing alive.
+    const MemberStores *Stores = nullptr;
+    std::vector<NodeId> Targets{
+        DispatchOf[P.Target] != NoNode ? DispatchOf[P.Target] : P.Target};
+    if (WholeProgram && !Fact.Via.empty() && !OwnedRaw) {
+      auto S = G.Stored.find({G.Nodes[P.From].USR, F.Name});
+      if (S == G.Stored.end() && !F.DefaultInitialized &&
+          CodeSeen[P.From])
+        continue; // never assigned, in code the analysis read
+      if (S != G.Stored.end()) {
+        Stores = &S->second;
+        if (!Stores->Unknown && !F.DefaultInitialized) {
+          std::vector<NodeId> Chosen = storedTargets(*Stores, P.Target);
+          if (Chosen.empty())
+            continue; // nothing stored there is a `Target`
+          Targets = std::move(Chosen);
+        }
+      }
+    }
+    for (NodeId To : Targets)
+      addMemberEdge(P, Member, To, Kind, OwnedRaw, Stores, Seen);
+  }
+}
+
+void OwnershipGraph::Builder::addMemberEdge(
+    const PendingEdge &P, MemberRef Member, NodeId To, EdgeKind Kind,
+    bool OwnedRaw, const MemberStores *Stores,
+    std::map<std::tuple<NodeId, NodeId, MemberRef>, unsigned> &Seen) {
+  const EdgeFact &Fact = G.Nodes[P.From].Fields[P.Field].Edges[P.Edge];
+  {
     auto [It, Inserted] = Seen.try_emplace({P.From, To, Member}, G.Edges.size());
     if (!Inserted) {
       GraphEdge &Existing = G.Edges[It->second];
@@ -233,7 +274,7 @@ void OwnershipGraph::Builder::addMemberEdges() {
         Existing.OwnedRawPointer = false;
       }
       Existing.Collection |= Fact.Collection;
-      continue;
+      return;
     }
     GraphEdge E;
     E.From = P.From;
@@ -244,8 +285,98 @@ void OwnershipGraph::Builder::addMemberEdges() {
     E.Via = Fact.Via;
     E.Collection = Fact.Collection;
     E.OwnedRawPointer = OwnedRaw;
+    E.Stores = Stores;
+    NodeId Named = DispatchOf[P.Target] != NoNode ? DispatchOf[P.Target]
+                                                  : P.Target;
+    if (To != Named)
+      E.Declared = P.Target;
     G.Edges.push_back(std::move(E));
   }
+}
+
+/// What the program stores into each member, from every TU's bodies.
+void OwnershipGraph::Builder::readStores() {
+  if (!WholeProgram)
+    return;
+  // A member no body stores into is null only if the program's code for its
+  // class was read: the class is made, or some body writes, reads or clears
+  // one of its members, or one of its methods stores something. A class
+  // only declared here (its code in a library the database lacks) keeps
+  // every edge its types give.
+  llvm::StringSet<> Used;
+  for (const FunctionFact &F : G.Functions) {
+    if (!F.Record.empty())
+      Used.insert(F.Record);
+    for (const BodyOp &Op : F.Ops) {
+      if (Op.Kind == BodyOpKind::Alloc && Op.Type != ClosureType)
+        Used.insert(Op.Type);
+      if (!Op.Record.empty())
+        Used.insert(Op.Record);
+    }
+  }
+  CodeSeen.assign(G.Nodes.size(), false);
+  std::vector<NodeId> Stack;
+  for (NodeId N = 0; N < ClassCount; ++N)
+    if (Used.count(G.Nodes[N].USR)) {
+      CodeSeen[N] = true;
+      Stack.push_back(N);
+    }
+  while (!Stack.empty()) { // a class made is its bases' code too
+    NodeId N = Stack.back();
+    Stack.pop_back();
+    for (NodeId B : Bases[N])
+      if (!CodeSeen[B]) {
+        CodeSeen[B] = true;
+        Stack.push_back(B);
+      }
+  }
+  G.Stored = storedValues(G.Functions, [&](const MemberKey &Key) {
+    auto Defs = DefsByUSR.find(Key.first);
+    if (Defs == DefsByUSR.end())
+      return false;
+    for (NodeId D : Defs->second)
+      for (const FieldFact &F : G.Nodes[D].Fields)
+        if (F.Name == Key.second && F.DefaultInitialized)
+          return true;
+    return false;
+  });
+}
+
+bool OwnershipGraph::Builder::derivesFrom(NodeId Class, NodeId Base) const {
+  std::vector<NodeId> Stack{Class};
+  std::set<NodeId> Visited{Class};
+  while (!Stack.empty()) {
+    NodeId N = Stack.back();
+    Stack.pop_back();
+    if (N == Base)
+      return true;
+    for (NodeId B : Bases[N])
+      if (Visited.insert(B).second)
+        Stack.push_back(B);
+  }
+  return false;
+}
+
+/// The nodes a member whose type names `Target` reaches, given the classes
+/// stored into it: each stored class that is a `Target` (its dispatch node
+/// when the store may be any subclass of it). A stored class no TU defined
+/// is not dropped silently: the member keeps its type's edge.
+std::vector<NodeId>
+OwnershipGraph::Builder::storedTargets(const MemberStores &Stores,
+                                       NodeId Target) {
+  std::vector<NodeId> Out;
+  for (const StoredClass &C : Stores.Classes) {
+    auto Defs = DefsByUSR.find(C.USR);
+    if (Defs == DefsByUSR.end() || Defs->second.empty())
+      return {DispatchOf[Target] != NoNode ? DispatchOf[Target] : Target};
+    NodeId N = Defs->second.front();
+    if (!derivesFrom(N, Target))
+      continue;
+    Out.push_back(C.OrSubclass && DispatchOf[N] != NoNode ? DispatchOf[N] : N);
+  }
+  llvm::sort(Out);
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  return Out;
 }
 
 /// Subobject and dispatch edges.
@@ -297,8 +428,9 @@ void OwnershipGraph::Builder::mergeFunctions() {
         G.Functions.push_back(std::move(F));
 }
 
-OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs) {
-  return Builder(TUs).run();
+OwnershipGraph OwnershipGraph::build(std::vector<CxxFacts> TUs,
+                                     bool WholeProgram) {
+  return Builder(TUs, WholeProgram).run();
 }
 
 std::vector<MemberStep>
@@ -330,7 +462,8 @@ OwnershipGraph::memberSteps(const std::vector<const GraphEdge *> &Cycle) const {
       }
       break;
     case EdgeRole::Member:
-      Steps.push_back({E, Holder == NoNode ? E->From : Holder, E->To, NoNode});
+      Steps.push_back({E, Holder == NoNode ? E->From : Holder, E->To,
+                       E->Declared});
       Holder = NoNode;
       break;
     }

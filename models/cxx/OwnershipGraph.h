@@ -22,6 +22,7 @@
 #include "core/Runtime.h"
 #include "models/cxx/PointsTo.h"
 #include "models/cxx/RecordFacts.h"
+#include "models/cxx/StoredValues.h"
 
 #include "llvm/ADT/EquivalenceClasses.h"
 
@@ -62,6 +63,13 @@ struct GraphEdge {
   bool Collection = false;
   /// True when the member is a raw pointer that a destructor deletes.
   bool OwnedRawPointer = false;
+  /// Member edges only: what the program stores into the member, when the
+  /// whole program's function bodies were read (null otherwise, and for
+  /// members the stores do not decide: by value, raw owning pointers).
+  const MemberStores *Stores = nullptr;
+  /// Member edges only: the class the member's type names, when the stores
+  /// chose `To`, a subclass of it.
+  NodeId Declared = NoNode;
 };
 
 /// One member edge of a cycle as the user sees it, with the structural edges
@@ -90,8 +98,13 @@ class OwnershipGraph : public ProgramView {
 public:
   static constexpr const char *RuntimeName = CxxFacts::RuntimeName;
 
-  /// Merges per-TU facts, given in a canonical TU order.
-  static OwnershipGraph build(std::vector<CxxFacts> TUs);
+  /// Merges per-TU facts, given in a canonical TU order. With
+  /// `WholeProgram`, a pointer member's edges go only to the classes the
+  /// program stores into it (StoredValues.h), and a member nothing stores
+  /// into has none; otherwise (one TU of many) every member may hold any
+  /// subclass of what its type names.
+  static OwnershipGraph build(std::vector<CxxFacts> TUs,
+                              bool WholeProgram = true);
 
   const std::vector<GraphNode> &nodes() const { return Nodes; }
   const std::vector<GraphEdge> &edges() const { return Edges; }
@@ -115,6 +128,9 @@ public:
   /// or both derive from a common class: one class hierarchy.
   bool sameHierarchy(NodeId A, NodeId B) const;
 
+  /// What the program stores into each member (empty unless built for the
+  /// whole program).
+  const std::map<MemberKey, MemberStores> &stored() const { return Stored; }
   /// The program's function bodies that store counted pointers (the first
   /// definition of each USR, in TU order), for the points-to analysis.
   const std::vector<FunctionFact> &functions() const { return Functions; }
@@ -130,6 +146,7 @@ private:
   class Builder;
   mutable std::shared_ptr<const std::vector<ProgramCycle>> StatementCycles;
   std::vector<FunctionFact> Functions;
+  std::map<MemberKey, MemberStores> Stored;
   std::vector<GraphNode> Nodes;
   std::vector<GraphEdge> Edges;
   std::vector<std::vector<NodeId>> Derived; // direct subclasses

@@ -10,6 +10,8 @@
 #include "models/cxx/BodyExtractor.h"
 #include "models/cxx/TypeClassifier.h"
 
+#include "core/ASTValues.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -119,6 +121,9 @@ public:
       Field.Type = F->getType().getAsString(Policy);
       Field.Loc = TU.location(F->getLocation());
       Field.Edges = Classifier.classify(F->getType());
+      Field.DefaultInitialized = !Field.Edges.empty() &&
+                                 F->hasInClassInitializer() &&
+                                 !isNullValue(F->getInClassInitializer());
       FieldIndex[F] = {RecordIndex, R.Fields.size()};
       R.Fields.push_back(std::move(Field));
     }

@@ -66,6 +66,8 @@ json::Value toJSON(const RecordFact &R) {
                        {"edges", std::move(Edges)}};
     if (F.DeletedInDestructor)
       Field["deletedInDestructor"] = true;
+    if (F.DefaultInitialized)
+      Field["defaultInitialized"] = true;
     Fields.push_back(std::move(Field));
   }
   return json::Object{{"usr", R.USR},
@@ -113,6 +115,7 @@ bool fromJSON(const json::Value &V, FieldFact &F, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("name", F.Name) && O.map("type", F.Type) &&
          O.mapOptional("deletedInDestructor", F.DeletedInDestructor) &&
+         O.mapOptional("defaultInitialized", F.DefaultInitialized) &&
          O.map("loc", F.Loc) && O.map("edges", F.Edges);
 }
 

@@ -28,7 +28,7 @@ namespace cyclint {
 
 /// 2: `functions` (BodyFacts.h); 3: `load` operations, callables and
 /// lambda bodies.
-constexpr unsigned CxxFactsVersion = 3;
+constexpr unsigned CxxFactsVersion = 4;
 
 /// One edge a member contributes. `Via` names the wrappers from the member's
 /// declared type inwards, e.g. {"std::vector", "std::shared_ptr"}; empty for a
@@ -60,6 +60,10 @@ struct FieldFact {
   /// A raw pointer member that some destructor of the record deletes: the
   /// pimpl idiom. May be learnt from a different TU than the declaration.
   bool DeletedInDestructor = false;
+  /// A default member initializer that is not null (`std::shared_ptr<T> m =
+  /// std::make_shared<T>();`): a store no function body shows when the
+  /// class's constructors are implicit.
+  bool DefaultInitialized = false;
 };
 
 struct RecordFact {
