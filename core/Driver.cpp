@@ -5,7 +5,8 @@
 // warnings (a -Werror must not fail the analysis), and clang's resource
 // directory so that builtin headers resolve whatever compiler the database
 // names. Results are stored by job index, so the output does not depend on
-// the order in which threads finish.
+// the order in which threads finish. In isolated mode each thread hands its
+// TU to a worker process instead (core/Worker.h), which runs runJob there.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +16,7 @@
 #include "core/FactsCache.h"
 #include "core/Program.h"
 #include "core/Suppression.h"
+#include "core/Worker.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Driver/Options.h"
@@ -24,6 +26,7 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -33,6 +36,7 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
 #include <mutex>
@@ -141,12 +145,7 @@ struct Job {
   CompileCommand Command;
 };
 
-struct JobResult {
-  bool Ok = false;
-  bool FromCache = false;
-  std::string Failure;
-  TUFacts Facts;
-};
+using JobResult = TUOutcome;
 
 /// `-p` names a build directory or the database file itself.
 std::string databasePath(StringRef BuildPath) {
@@ -269,6 +268,48 @@ JobResult runJob(const Job &J, const RuntimeList &Runtimes,
   return Result;
 }
 
+/// The request that extracts every job in worker processes (core/Worker.h).
+WorkerRequest workerRequest(ArrayRef<Job> Jobs,
+                            const AnalysisOptions &Options) {
+  WorkerRequest Request;
+  for (const Job &J : Jobs)
+    Request.TUs.push_back({J.File, J.Command});
+  Request.ExtraArgs = Options.ExtraArgs;
+  Request.ExtraArgsBefore = Options.ExtraArgsBefore;
+  Request.ModelFiles = Options.ModelFiles;
+  Request.TimeoutSeconds = Options.TUTimeoutSeconds;
+  Request.MemoryLimitMB = Options.TUMemoryLimitMB;
+  Request.CacheDir = Options.CacheDir;
+  Request.CacheMaxBytes = Options.CacheMaxBytes;
+  return Request;
+}
+
+/// Whether this run extracts in worker processes; an error for limits that
+/// only a worker process can enforce.
+Expected<bool> useWorkers(const AnalysisOptions &Options, size_t Jobs) {
+  bool Limits = Options.TUTimeoutSeconds || Options.TUMemoryLimitMB;
+  bool Workers = false;
+  switch (Options.Isolate) {
+  case AnalysisOptions::Isolation::None:
+    break;
+  case AnalysisOptions::Isolation::Process:
+    Workers = true;
+    break;
+  case AnalysisOptions::Isolation::Auto:
+    Workers = !Options.WorkerCommand.empty() && (Jobs > 1 || Limits);
+    break;
+  }
+  if (Workers && Options.WorkerCommand.empty())
+    return createStringError(inconvertibleErrorCode(),
+                             "worker processes requested, but this front end "
+                             "cannot start them");
+  if (!Workers && Limits)
+    return createStringError(inconvertibleErrorCode(),
+                             "a time or memory limit per translation unit "
+                             "needs worker processes (isolation is off)");
+  return Workers;
+}
+
 std::string factsFileName(const Job &J) {
   std::string Key = J.Command.Directory + "\n" + J.Command.Filename;
   for (const std::string &Arg : J.Command.CommandLine)
@@ -369,6 +410,23 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
     Cache = std::move(*Opened);
   }
 
+  // Worker processes exchange files in a private directory, removed when
+  // the run ends.
+  auto Isolated = useWorkers(Options, Jobs.size());
+  if (!Isolated)
+    return Isolated.takeError();
+  std::optional<WorkerPool> Workers;
+  if (*Isolated) {
+    auto Dir = createScratchDirectory();
+    if (!Dir)
+      return Dir.takeError();
+    Workers = WorkerPool{Options.WorkerCommand, std::move(*Dir)};
+  }
+  auto RemoveScratch = make_scope_exit([&] {
+    if (Workers)
+      sys::fs::remove_directories(Workers->ScratchDir);
+  });
+
   std::vector<JobResult> Results(Jobs.size());
   std::vector<bool> Finished(Jobs.size(), false);
   std::mutex CommitMutex;
@@ -383,8 +441,56 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
     for (const std::unique_ptr<Runtime> &R : Runtimes)
       if (auto D = R->createDeduplicator())
         Dedups.emplace_back(R->name().str(), std::move(D));
-  {
-    DefaultThreadPool Pool(hardware_concurrency(Options.Jobs));
+  // Called with CommitMutex held, once per job, in any order.
+  auto Commit = [&](size_t I, JobResult R) {
+    Results[I] = std::move(R);
+    Finished[I] = true;
+    for (; NextToCommit < Jobs.size() && Finished[NextToCommit];
+         ++NextToCommit)
+      if (Results[NextToCommit].Ok)
+        for (auto &[Name, Dedup] : Dedups)
+          if (FactSection *S = Results[NextToCommit].Facts.section(Name))
+            Dedup->deduplicate(*S);
+    if (Options.Progress)
+      Options.Progress(++Done, Jobs.size(), Jobs[I].File);
+  };
+  ThreadPoolStrategy Threads = hardware_concurrency(Options.Jobs);
+  if (Workers) {
+    // Cache hits here, in parallel; the misses go to the workers, which
+    // store what they extract.
+    std::vector<size_t> Misses;
+    {
+      std::vector<std::optional<TUFacts>> Hits(Jobs.size());
+      if (Cache) {
+        DefaultThreadPool Pool(Threads);
+        for (size_t I = 0; I < Jobs.size(); ++I)
+          Pool.async([&, I] { Hits[I] = Cache->lookup(Jobs[I].Command, Runtimes); });
+        Pool.wait();
+      }
+      std::lock_guard<std::mutex> Lock(CommitMutex);
+      for (size_t I = 0; I < Jobs.size(); ++I) {
+        if (!Hits[I]) {
+          Misses.push_back(I);
+          continue;
+        }
+        JobResult R;
+        R.Ok = R.FromCache = true;
+        R.Facts = std::move(*Hits[I]);
+        Commit(I, std::move(R));
+      }
+    }
+    std::vector<Job> ToExtract;
+    for (size_t I : Misses)
+      ToExtract.push_back(Jobs[I]);
+    if (!ToExtract.empty())
+      extractInWorkers(*Workers, Threads.compute_thread_count(),
+                       workerRequest(ToExtract, Options), Runtimes,
+                       [&](size_t I, JobResult R) {
+                         std::lock_guard<std::mutex> Lock(CommitMutex);
+                         Commit(Misses[I], std::move(R));
+                       });
+  } else {
+    DefaultThreadPool Pool(Threads);
     for (size_t I = 0; I < Jobs.size(); ++I)
       Pool.async([&, I] {
         // The cache stores facts as extracted, before the deduplication
@@ -403,16 +509,7 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
             Cache->store(Jobs[I].Command, R.Facts, Runtimes, Inputs);
         }
         std::lock_guard<std::mutex> Lock(CommitMutex);
-        Results[I] = std::move(R);
-        Finished[I] = true;
-        for (; NextToCommit < Jobs.size() && Finished[NextToCommit];
-             ++NextToCommit)
-          if (Results[NextToCommit].Ok)
-            for (auto &[Name, Dedup] : Dedups)
-              if (FactSection *S = Results[NextToCommit].Facts.section(Name))
-                Dedup->deduplicate(*S);
-        if (Options.Progress)
-          Options.Progress(++Done, Jobs.size(), Jobs[I].File);
+        Commit(I, std::move(R));
       });
     Pool.wait();
   }
@@ -441,6 +538,45 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
 }
 
 } // namespace
+
+int runExtractWorker(StringRef RequestPath, const Plugins &With) {
+  auto Request = readWorkerRequest(RequestPath);
+  if (!Request) {
+    errs() << toString(Request.takeError()) << "\n"; // the worker's log
+    return 2;
+  }
+  RuntimeList Runtimes;
+  for (const RuntimeInfo &R : With.Runtimes)
+    Runtimes.push_back(R.Create());
+  for (const std::string &File : Request->ModelFiles)
+    if (Error E = addModelFile(Runtimes, File)) {
+      errs() << toString(std::move(E)) << "\n";
+      return 2;
+    }
+  AnalysisOptions Options;
+  Options.ExtraArgs = Request->ExtraArgs;
+  Options.ExtraArgsBefore = Request->ExtraArgsBefore;
+  // The parent looked the TUs up; the worker stores what it extracts.
+  std::unique_ptr<FactsCache> Cache;
+  if (!Request->CacheDir.empty()) {
+    auto Opened = FactsCache::open(Request->CacheDir, Request->CacheMaxBytes,
+                                   Runtimes, Request->ModelFiles,
+                                   Options.ExtraArgsBefore, Options.ExtraArgs);
+    if (!Opened) {
+      errs() << toString(Opened.takeError()) << "\n";
+      return 2;
+    }
+    Cache = std::move(*Opened);
+  }
+  return answerWorkerRequest(*Request, Runtimes, [&](const WorkerTU &TU) {
+    std::vector<InputFile> Inputs;
+    JobResult R =
+        runJob({TU.File, TU.Command}, Runtimes, Options, Cache ? &Inputs : nullptr);
+    if (Cache && R.Ok)
+      Cache->store(TU.Command, R.Facts, Runtimes, Inputs);
+    return R;
+  });
+}
 
 Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
                                      const Plugins &With) {

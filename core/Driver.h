@@ -49,6 +49,18 @@ struct AnalysisOptions {
   /// main file) are kept only if the header's path matches this regex;
   /// empty: all are kept. (System headers never hold a finding.)
   std::string HeaderFilter;
+  /// Where TUs are extracted (core/Worker.h). In worker processes, a TU
+  /// that crashes the front end, runs past TUTimeoutSeconds or allocates past
+  /// TUMemoryLimitMB is one failure and the others are still analyzed. Auto:
+  /// worker processes when more than one TU is parsed or a limit is set,
+  /// and a WorkerCommand is given; this process otherwise.
+  enum class Isolation { Auto, Process, None };
+  Isolation Isolate = Isolation::Auto;
+  /// How to start a worker: the front end's command line for its worker
+  /// mode (runExtractWorker); the request file's path is appended.
+  std::vector<std::string> WorkerCommand;
+  unsigned TUTimeoutSeconds = 0; // 0: no limit
+  unsigned TUMemoryLimitMB = 0;  // 0: no limit
   /// Called after each TU, from worker threads but never concurrently.
   std::function<void(unsigned Done, unsigned Total, llvm::StringRef File)>
       Progress;
@@ -80,6 +92,11 @@ struct Plugins {
 /// the CLI maps them to exit code 2. Per-TU problems are Failures.
 llvm::Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
                                            const Plugins &With);
+
+/// The worker mode of a front end (core/Worker.h): extracts the one TU the
+/// request file names and writes its facts or failure where the request
+/// says. Returns the worker's exit code, which the parent reads.
+int runExtractWorker(llvm::StringRef RequestPath, const Plugins &With);
 
 } // namespace cyclint
 

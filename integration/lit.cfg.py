@@ -129,3 +129,26 @@ if prefix is not None:
     config.substitutions.append(("%unprivileged", prefix))
 else:
     lit_config.note("chmod 000 cannot deny reading here: unreadable-source.test is unsupported")
+
+
+def starts_under_memory_limit(megabytes):
+    """True if cyclint starts with RLIMIT_DATA at `megabytes` (what
+    --tu-memory-limit sets for its workers). An AddressSanitizer build
+    reserves terabytes of shadow memory and cannot."""
+    import resource
+
+    def limit():
+        _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        resource.setrlimit(resource.RLIMIT_DATA, (megabytes << 20, hard))
+    try:
+        return subprocess.run([config.cyclint_binary, "--version"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, preexec_fn=limit).returncode == 0
+    except OSError:
+        return False
+
+
+if starts_under_memory_limit(256):
+    config.available_features.add("memory-limit")
+else:
+    lit_config.note("cyclint cannot start under a 256 MB data limit (a sanitizer build?): "
+                    "isolation-memory.test is unsupported")

@@ -118,10 +118,10 @@ def run_clang(entries, clang, jobs):
     return elapsed, [(f, err) for f, rc, err, _ in results if rc != 0], peak
 
 
-def run_cyclint(cyclint, db_dir, jobs, cache_dir=None):
+def run_cyclint(cyclint, db_dir, jobs, cache_dir=None, extra=()):
     # With the cache, the summary line (not --quiet) says how many TUs it
     # gave; stderr is no terminal, so there is no progress output.
-    cmd = [cyclint, "-p", db_dir, "-j", str(jobs)]
+    cmd = [cyclint, "-p", db_dir, "-j", str(jobs), *extra]
     cmd += ["--cache-dir=" + cache_dir] if cache_dir else ["--quiet"]
     return run_measured(cmd, capture=True)
 
@@ -227,6 +227,10 @@ def main():
                     help="runs of each tool; the median counts (default: 3)")
     ap.add_argument("--cyclint", default=os.path.join(ROOT, "build", "cyclint"))
     ap.add_argument("--clang", default=CLANG)
+    ap.add_argument("--isolation", action="store_true",
+                    help="also time cyclint with --isolation=none (every TU "
+                         "in cyclint's own process) and print the ratio of the "
+                         "default (worker processes) to it")
     ap.add_argument("--touch", metavar="FILE",
                     help="header to edit for the one-header warm run "
                          "(default: the project header read by the median "
@@ -259,6 +263,7 @@ def bench(args, entries, db_path, db_dir, cache_dir):
     print(f"corpus:  {os.path.abspath(db_path)} ({len(entries)} TUs)")
     print(f"workers: {args.jobs}, runs: {args.repeat} each, median counts")
     clang_times, cyclint_times, clang_rss, cyclint_rss = [], [], [], []
+    inprocess_times = []
     cold_out = None
     failed = False
     for run in range(1, args.repeat + 1):
@@ -278,13 +283,26 @@ def bench(args, entries, db_path, db_dir, cache_dir):
             failed = True
             print(f"  cyclint exited {rc}: {err.strip()}")
         cold_out = out
-        print(f"run {run}: clang++ -fsyntax-only {t:7.2f} s   cyclint {t2:7.2f} s")
+        line = f"run {run}: clang++ -fsyntax-only {t:7.2f} s   cyclint {t2:7.2f} s"
+        if args.isolation:
+            t3, rc, out3, err, _ = run_cyclint(args.cyclint, db_dir, args.jobs,
+                                               extra=["--isolation=none"])
+            inprocess_times.append(t3)
+            if rc not in (0, 1) or out3 != out:
+                failed = True
+                print(f"  cyclint --isolation=none exited {rc} or its output differs")
+            line += f"   in-process {t3:7.2f} s"
+        print(line)
 
     clang_median = statistics.median(clang_times)
     cold = statistics.median(cyclint_times)
     print(f"median:  clang++ -fsyntax-only {clang_median:7.2f} s   "
           f"cyclint {cold:7.2f} s")
     print(f"ratio cyclint/clang: {cold / clang_median:.2f}")
+    if args.isolation:
+        inprocess = statistics.median(inprocess_times)
+        print(f"in process (--isolation=none): {inprocess:7.2f} s, ratio "
+              f"worker processes/in process: {cold / inprocess:.2f}")
     print(f"peak RSS: clang++ (largest TU) {mib(max(clang_rss))}   "
           f"cyclint {mib(max(cyclint_rss))}")
     if args.no_cache:

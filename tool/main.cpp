@@ -52,8 +52,10 @@ Exit codes:
   1  findings were reported
   2  usage, configuration, model or compilation database error, or a
      report or baseline file that cannot be written
-  3  some translation units could not be analyzed (findings from the others
-     are still printed; this code wins over 1)
+  3  some translation units could not be analyzed: a compile error, a
+     missing source, or (in worker processes, --isolation) a crash, a
+     --tu-timeout or a --tu-memory-limit; findings from the others are
+     still printed, and this code wins over 1
 
 With --baseline, only findings the baseline does not record count.
 )";
@@ -160,6 +162,36 @@ cl::opt<bool> DumpConfig(
     "dump-config",
     cl::desc("Print the effective configuration (YAML) and exit"),
     cl::cat(Category));
+using Isolation = cyclint::AnalysisOptions::Isolation;
+cl::opt<Isolation> Isolate(
+    "isolation",
+    cl::desc("Where translation units are parsed (default: auto)"),
+    cl::values(
+        clEnumValN(Isolation::Auto, "auto",
+                   "in worker processes when more than one is analyzed or "
+                   "a limit is set"),
+        clEnumValN(Isolation::Process, "process",
+                   "each in a worker process: a crash, a timeout or an "
+                   "out-of-memory fails that one only (exit 3)"),
+        clEnumValN(Isolation::None, "none",
+                   "all in this process: a crash ends the run")),
+    cl::init(Isolation::Auto), cl::cat(Category));
+cl::opt<unsigned> TUTimeout(
+    "tu-timeout",
+    cl::desc("Give up on a translation unit whose parse takes longer than "
+             "<seconds> (worker processes; default 0: no limit)"),
+    cl::value_desc("seconds"), cl::init(0), cl::cat(Category));
+cl::opt<unsigned> TUMemoryLimit(
+    "tu-memory-limit",
+    cl::desc("Give up on a translation unit whose parse needs more than <MB> "
+             "megabytes of heap (worker processes; default 0: no limit)"),
+    cl::value_desc("MB"), cl::init(0), cl::cat(Category));
+// The worker mode (core/Worker.h): cyclint starts itself with it, one TU
+// per process.
+cl::opt<std::string> ExtractWorker(
+    "extract-worker",
+    cl::desc("Internal: extract the translation unit of a request file"),
+    cl::value_desc("request"), cl::Hidden, cl::cat(Category));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Do not print the summary line and progress"),
                     cl::cat(Category));
@@ -289,6 +321,8 @@ int main(int argc, char **argv) {
   cl::SetVersionPrinter(printVersion);
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
     return UsageError;
+  if (!ExtractWorker.empty())
+    return cyclint::runExtractWorker(ExtractWorker, Builtin);
 
   // The configuration file: flags given on the command line win over it.
   std::optional<cyclint::Config> Config;
@@ -330,6 +364,15 @@ int main(int argc, char **argv) {
   Options.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
                                  ExtraArgsBefore.end());
   Options.ExportFactsDir = ExportFacts;
+  Options.Isolate = Isolate;
+  Options.TUTimeoutSeconds = TUTimeout;
+  Options.TUMemoryLimitMB = TUMemoryLimit;
+  // Workers are this very executable, in its worker mode.
+  static int AddressInThisExecutable;
+  std::string Self =
+      sys::fs::getMainExecutable(argv[0], &AddressInThisExecutable);
+  if (!Self.empty())
+    Options.WorkerCommand = {Self, "--extract-worker"};
   Options.ImportFactsDir = ImportFacts;
   // The cache is opt-in (docs/DESIGN.md): the flag, else the environment, so
   // that a CI job or a shell profile can turn it on for every run.
