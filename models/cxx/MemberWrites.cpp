@@ -77,9 +77,15 @@ public:
 
   bool VisitVarDecl(VarDecl *V) {
     QualType T = V->getType();
-    if (V->getInit() && T->isLValueReferenceType() &&
-        !T.getNonReferenceType().isConstQualified())
-      written(V->getInit());
+    if (!V->getInit() || !T->isLValueReferenceType() ||
+        T.getNonReferenceType().isConstQualified())
+      return true;
+    written(V->getInit());
+    // `auto &[next] = *node;`: each name is the member itself.
+    if (const auto *D = dyn_cast<DecompositionDecl>(V))
+      for (const BindingDecl *B : D->bindings())
+        if (const Expr *E = B->getBinding())
+          written(E);
     return true;
   }
 

@@ -14,6 +14,8 @@
 #include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
+#include <iterator>
+#include <optional>
 #include <map>
 #include <set>
 
@@ -76,6 +78,8 @@ private:
   std::vector<CxxFacts> &TUs;
   const bool WholeProgram;
   std::vector<bool> CodeSeen; // per node: the program's code for it was read
+  /// Per class node: constructors and non-const methods no TU defines.
+  std::vector<std::optional<std::vector<std::string>>> Undefined;
   llvm::StringMap<std::vector<NodeId>> DefsByUSR;
   std::vector<std::vector<std::pair<std::string, NodeId>>> DefinedByTU;
   std::set<PendingEdge> Pending;
@@ -106,6 +110,19 @@ void OwnershipGraph::Builder::mergeDefinitions() {
       }
       GraphNode &N = G.Nodes[Id];
       N.Polymorphic |= R.Polymorphic;
+      // Methods no TU defines: in every version's list.
+      if (Undefined.size() <= Id)
+        Undefined.resize(Id + 1);
+      if (!Undefined[Id]) {
+        Undefined[Id] = R.UndefinedMethods;
+      } else {
+        std::vector<std::string> Both;
+        std::set_intersection(Undefined[Id]->begin(), Undefined[Id]->end(),
+                              R.UndefinedMethods.begin(),
+                              R.UndefinedMethods.end(),
+                              std::back_inserter(Both));
+        Undefined[Id] = std::move(Both);
+      }
       for (FieldFact &F : R.Fields) {
         auto It = llvm::find_if(N.Fields, [&](const FieldFact &Existing) {
           return Existing.Name == F.Name;
@@ -318,10 +335,16 @@ void OwnershipGraph::Builder::readStores() {
         Used.insert(Op.Record);
     }
   }
+  // A class with a constructor or method that no TU defines has code the
+  // analysis did not read (a library the database lacks): it may assign
+  // any member, its bases' protected ones included.
+  auto AllDefined = [&](NodeId N) {
+    return N >= Undefined.size() || !Undefined[N] || Undefined[N]->empty();
+  };
   CodeSeen.assign(G.Nodes.size(), false);
   std::vector<NodeId> Stack;
   for (NodeId N = 0; N < ClassCount; ++N)
-    if (Used.count(G.Nodes[N].USR)) {
+    if (Used.count(G.Nodes[N].USR) && AllDefined(N)) {
       CodeSeen[N] = true;
       Stack.push_back(N);
     }
@@ -329,7 +352,7 @@ void OwnershipGraph::Builder::readStores() {
     NodeId N = Stack.back();
     Stack.pop_back();
     for (NodeId B : Bases[N])
-      if (!CodeSeen[B]) {
+      if (!CodeSeen[B] && AllDefined(B)) {
         CodeSeen[B] = true;
         Stack.push_back(B);
       }

@@ -98,6 +98,14 @@ class OwnershipGraph : public ProgramView {
 public:
   static constexpr const char *RuntimeName = CxxFacts::RuntimeName;
 
+  // Edges point into Stored and functions(): a copy would point into the
+  // original. Moves keep the map's nodes and the vector's buffer.
+  OwnershipGraph() = default;
+  OwnershipGraph(const OwnershipGraph &) = delete;
+  OwnershipGraph &operator=(const OwnershipGraph &) = delete;
+  OwnershipGraph(OwnershipGraph &&) = default;
+  OwnershipGraph &operator=(OwnershipGraph &&) = default;
+
   /// Merges per-TU facts, given in a canonical TU order. With
   /// `WholeProgram`, a pointer member's edges go only to the classes the
   /// program stores into it (StoredValues.h), and a member nothing stores

@@ -94,6 +94,20 @@ public:
     R.Loc = TU.location(RD->getLocation());
     if (const auto *CXX = dyn_cast<CXXRecordDecl>(RD)) {
       R.Polymorphic = CXX->isPolymorphic() || CXX->isAbstract();
+      for (const CXXMethodDecl *M : CXX->methods()) {
+        if (M->isImplicit() || M->isDeleted() || M->isDefaulted() ||
+            M->isPureVirtual() || M->isStatic() ||
+            isa<CXXDestructorDecl>(M) ||
+            (M->isConst() && !isa<CXXConstructorDecl>(M)))
+          continue;
+        const FunctionDecl *Pattern = M->getTemplateInstantiationPattern();
+        if (M->hasBody() || (Pattern && Pattern->hasBody()))
+          continue;
+        SmallString<128> USR;
+        if (!index::generateUSRForDecl(M, USR))
+          R.UndefinedMethods.push_back(std::string(USR));
+      }
+      llvm::sort(R.UndefinedMethods);
       for (const CXXBaseSpecifier &Base : CXX->bases()) {
         const RecordDecl *BaseDecl = Base.getType()->getAsRecordDecl();
         if (BaseDecl && isProgramRecord(BaseDecl))

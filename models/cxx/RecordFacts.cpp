@@ -77,6 +77,7 @@ json::Value toJSON(const RecordFact &R) {
                       {"loc", toJSON(R.Loc)},
                       {"polymorphic", R.Polymorphic},
                       {"bases", json::Array(R.BaseUSRs)},
+                      {"undefinedMethods", json::Array(R.UndefinedMethods)},
                       {"fields", std::move(Fields)}};
 }
 
@@ -125,6 +126,7 @@ bool fromJSON(const json::Value &V, RecordFact &R, json::Path P) {
   return O && O.map("usr", R.USR) && O.map("name", R.Name) &&
          O.map("tag", R.TagKind) && O.map("polymorphic", R.Polymorphic) &&
          O.map("bases", R.BaseUSRs) && O.map("loc", R.Loc) &&
+         O.mapOptional("undefinedMethods", R.UndefinedMethods) &&
          O.map("fields", R.Fields);
 }
 

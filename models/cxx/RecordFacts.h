@@ -73,6 +73,10 @@ struct RecordFact {
   SourceLocation Loc;
   bool Polymorphic = false;
   std::vector<std::string> BaseUSRs; // direct bases that are records
+  /// Constructors and non-const methods the class declares but this TU does
+  /// not define (USRs, sorted): code that may write members unseen here. A
+  /// method no TU defines is in every TU's list (the merge intersects).
+  std::vector<std::string> UndefinedMethods;
   std::vector<FieldFact> Fields;     // declaration order
 };
 

@@ -15,6 +15,7 @@
 #include "core/InputError.h"
 #include "core/Program.h"
 #include "models/Runtimes.h"
+#include "models/cxx/RecordFacts.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
@@ -24,6 +25,12 @@ using namespace cyclint;
 using namespace llvm;
 
 namespace {
+
+/// A "cxx" section of the current format version holding `Body`.
+std::string cxxSection(StringRef Body) {
+  return "{\"version\": " + std::to_string(CxxFactsVersion) + ", " +
+         Body.str() + "}";
+}
 
 RuntimeList builtin() {
   RuntimeList Runtimes;
@@ -73,7 +80,7 @@ TEST(UntrustedInputTest, FactsErrorsNameTheFileAndThePath) {
       parseFacts("{\"format\": 1}", "in.json", Runtimes).takeError());
   EXPECT_NE(M.find("facts.format"), std::string::npos) << M;
   oneLine(parseFacts("{", "in.json", Runtimes).takeError());
-  M = oneLine(parseFacts(withSection("cxx", R"({"version": 3, "records": 7})"),
+  M = oneLine(parseFacts(withSection("cxx", cxxSection(R"("records": 7)")),
                          "in.json", Runtimes)
                   .takeError());
   EXPECT_NE(M.find("sections.cxx.records"), std::string::npos) << M;
@@ -125,7 +132,7 @@ TEST(UntrustedInputTest, TwoRecordsWithOneUSRAreRefusedNotMerged) {
   };
   auto Section = [](StringRef Records) {
     return withSection("cxx",
-                       (R"({"version": 3, "records": [)" + Records + "]}").str());
+                       cxxSection((R"("records": [)" + Records + "]").str()));
   };
   std::string Dup = Record("c:@S@A", "1", "c:@S@B") + ", " +
                     Record("c:@S@A", "5", "c:@S@A") + ", " +

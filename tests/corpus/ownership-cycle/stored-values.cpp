@@ -109,3 +109,24 @@ void grow(Trunk &t, std::shared_ptr<Leaf> l) {
   auto l2 = std::make_shared<Leaf>();
   l2->trunk = std::make_shared<Trunk>();
 }
+
+// A class whose constructor no TU of the database defines: that code may set
+// any member, so a member no analyzed body assigns keeps its edge.
+struct Engine;
+struct Car {
+  Car();
+  std::shared_ptr<Engine> engine; // expected-warning {{'Car::engine' closes a reference cycle that is never freed (Car -> Engine -> Car)}} expected-note {{'Car::engine' (std::shared_ptr) keeps 'Engine' alive}}
+};
+struct Engine { std::shared_ptr<Car> car; }; // expected-note {{'Engine::car' (std::shared_ptr) keeps 'Car' alive}}
+void assemble(Engine &e) { e.car = std::make_shared<Car>(); }
+
+// A structured binding names the member itself: writing it writes the member.
+struct Bolt;
+struct Nut { std::shared_ptr<Bolt> bolt; }; // expected-note {{'Nut::bolt' (std::shared_ptr) keeps 'Bolt' alive}}
+struct Bolt { std::shared_ptr<Nut> nut; }; // expected-warning {{'Bolt::nut' closes a reference cycle that is never freed (Bolt -> Nut -> Bolt)}} expected-note {{'Bolt::nut' (std::shared_ptr) keeps 'Nut' alive}}
+void tighten(std::shared_ptr<Nut> n) {
+  auto b = std::make_shared<Bolt>();
+  auto &[nut] = *b;
+  nut = n;
+  n->bolt = b;
+}
