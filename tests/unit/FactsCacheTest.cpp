@@ -24,13 +24,6 @@ using cyclint::testing::wrap;
 
 namespace {
 
-RuntimeList builtin() {
-  RuntimeList Runtimes;
-  for (const RuntimeInfo &R : builtinRuntimes())
-    Runtimes.push_back(R.Create());
-  return Runtimes;
-}
-
 void writeFile(llvm::StringRef Path, llvm::StringRef Text) {
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC);
@@ -71,7 +64,7 @@ protected:
     return Out;
   }
 
-  RuntimeList Runtimes = builtin();
+  RuntimeList Runtimes = cyclint::testing::builtinRuntimeList();
   llvm::SmallString<128> Root;
   std::string Header, Source, CacheDir;
   clang::tooling::CompileCommand Command;

@@ -16,13 +16,6 @@ using cyclint::testing::wrap;
 
 namespace {
 
-RuntimeList builtin() {
-  RuntimeList Runtimes;
-  for (const RuntimeInfo &R : builtinRuntimes())
-    Runtimes.push_back(R.Create());
-  return Runtimes;
-}
-
 std::string text(const llvm::json::Value &V) {
   return llvm::formatv("{0}", V).str();
 }
@@ -58,7 +51,7 @@ TEST(FactsTest, EdgeKindNamesRoundTrip) {
 }
 
 TEST(FactsTest, JSONRoundTripIsLossless) {
-  RuntimeList Runtimes = builtin();
+  RuntimeList Runtimes = cyclint::testing::builtinRuntimeList();
   auto TU = makeTU("/src/a.cc",
                    {{"Parent", {"kids:strong:Child:std::vector"}},
                     {"Child", {"parent:weak:Parent:std::weak_ptr"}, {"Parent"}, true}});
@@ -81,7 +74,7 @@ TEST(FactsTest, JSONRoundTripIsLossless) {
 }
 
 TEST(FactsTest, OtherVersionsAndShapesAreRejected) {
-  RuntimeList Runtimes = builtin();
+  RuntimeList Runtimes = cyclint::testing::builtinRuntimeList();
   auto Error = [&](const llvm::json::Value &V) {
     auto Facts = factsFromJSON(V, Runtimes);
     if (Facts)
@@ -121,7 +114,7 @@ TEST(FactsTest, OtherVersionsAndShapesAreRejected) {
 }
 
 TEST(FactsTest, FilesAreWrittenWholeAndReadBack) {
-  RuntimeList Runtimes = builtin();
+  RuntimeList Runtimes = cyclint::testing::builtinRuntimeList();
   llvm::SmallString<128> Dir;
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("cyclint-facts", Dir));
   llvm::SmallString<128> Path(Dir);
@@ -146,7 +139,7 @@ TEST(FactsTest, FilesAreWrittenWholeAndReadBack) {
 }
 
 TEST(ProgramTest, ViewsAreFoundByTheirRuntimeName) {
-  RuntimeList Runtimes = builtin();
+  RuntimeList Runtimes = cyclint::testing::builtinRuntimeList();
   std::vector<TUFacts> TUs;
   TUs.push_back(wrap(makeTU("/src/a.cc", {{"A", {"b:strong:B"}}, {"B", {}}})));
   // A TU without a cpython section: the runtime still builds its view.
@@ -159,7 +152,7 @@ TEST(ProgramTest, ViewsAreFoundByTheirRuntimeName) {
 }
 
 TEST(RuntimeTest, ModelFilesGoToTheRuntimeTheyName) {
-  RuntimeList Runtimes = builtin();
+  RuntimeList Runtimes = cyclint::testing::builtinRuntimeList();
   llvm::SmallString<128> Dir;
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("cyclint-models", Dir));
   auto Write = [&](llvm::StringRef Name, llvm::StringRef Text) {

@@ -9,6 +9,7 @@
 #define CYCLINT_TESTS_UNIT_TESTSUPPORT_H
 
 #include "core/Facts.h"
+#include "models/Runtimes.h"
 #include "models/cxx/CxxRuntime.h"
 #include "models/cxx/OwnershipGraph.h"
 #include "models/cxx/OwnershipModel.h"
@@ -23,6 +24,14 @@
 #include <vector>
 
 namespace cyclint::testing {
+
+/// One instance of every built-in runtime, as the CLI loads them.
+inline RuntimeList builtinRuntimeList() {
+  RuntimeList Runtimes;
+  for (const RuntimeInfo &R : builtinRuntimes())
+    Runtimes.push_back(R.Create());
+  return Runtimes;
+}
 
 /// The C++ section of one TU, with the TU's identity (which the core keeps
 /// in TUFacts) so that tests can build graphs from several TUs.

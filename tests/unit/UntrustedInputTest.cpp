@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TestSupport.h"
 #include "checks/Checks.h"
 #include "core/Baseline.h"
 #include "core/Config.h"
@@ -32,13 +33,6 @@ std::string cxxSection(StringRef Body) {
          Body.str() + "}";
 }
 
-RuntimeList builtin() {
-  RuntimeList Runtimes;
-  for (const RuntimeInfo &R : builtinRuntimes())
-    Runtimes.push_back(R.Create());
-  return Runtimes;
-}
-
 /// The message of `E`, which must be one line naming `Name`.
 std::string oneLine(Error E, StringRef Name = "in.json") {
   EXPECT_TRUE(bool(E)) << "expected an error";
@@ -58,7 +52,7 @@ std::string withSection(StringRef Name, StringRef Section) {
 
 /// Reads `Text` as a facts file; if it reads, merges it and runs every check.
 Expected<size_t> readAndMerge(StringRef Text) {
-  RuntimeList Runtimes = builtin();
+  RuntimeList Runtimes = cyclint::testing::builtinRuntimeList();
   auto Facts = parseFacts(Text, "in.json", Runtimes);
   if (!Facts)
     return Facts.takeError();
@@ -75,7 +69,7 @@ Expected<size_t> readAndMerge(StringRef Text) {
 }
 
 TEST(UntrustedInputTest, FactsErrorsNameTheFileAndThePath) {
-  RuntimeList Runtimes = builtin();
+  RuntimeList Runtimes = cyclint::testing::builtinRuntimeList();
   std::string M = oneLine(
       parseFacts("{\"format\": 1}", "in.json", Runtimes).takeError());
   EXPECT_NE(M.find("facts.format"), std::string::npos) << M;
@@ -104,7 +98,7 @@ TEST(UntrustedInputTest, BaselineErrorsNameTheFile) {
 }
 
 TEST(UntrustedInputTest, ModelErrorsNameTheFileAndTheLine) {
-  RuntimeList Runtimes = builtin();
+  RuntimeList Runtimes = cyclint::testing::builtinRuntimeList();
   oneLine(addModelText(Runtimes, "runtime: cpython\nbogus: 1\n", "m.yaml"),
           "m.yaml:1:1:");
   oneLine(addModelText(Runtimes, "runtime: pybind11\n[\n", "m.yaml"),
