@@ -285,34 +285,32 @@ void OwnershipGraph::Builder::addMemberEdge(
     bool OwnedRaw, const MemberStores *Stores,
     std::map<std::tuple<NodeId, NodeId, MemberRef>, unsigned> &Seen) {
   const EdgeFact &Fact = G.Nodes[P.From].Fields[P.Field].Edges[P.Edge];
-  {
-    auto [It, Inserted] = Seen.try_emplace({P.From, To, Member}, G.Edges.size());
-    if (!Inserted) {
-      GraphEdge &Existing = G.Edges[It->second];
-      if (Kind == EdgeKind::Strong && Existing.Kind != EdgeKind::Strong) {
-        Existing.Kind = Kind;
-        Existing.Via = Fact.Via;
-        Existing.OwnedRawPointer = false;
-      }
-      Existing.Collection |= Fact.Collection;
-      return;
+  auto [It, Inserted] = Seen.try_emplace({P.From, To, Member}, G.Edges.size());
+  if (!Inserted) {
+    GraphEdge &Existing = G.Edges[It->second];
+    if (Kind == EdgeKind::Strong && Existing.Kind != EdgeKind::Strong) {
+      Existing.Kind = Kind;
+      Existing.Via = Fact.Via;
+      Existing.OwnedRawPointer = false;
     }
-    GraphEdge E;
-    E.From = P.From;
-    E.To = To;
-    E.Role = EdgeRole::Member;
-    E.Kind = Kind;
-    E.Member = Member;
-    E.Via = Fact.Via;
-    E.Collection = Fact.Collection;
-    E.OwnedRawPointer = OwnedRaw;
-    E.Stores = Stores;
-    NodeId Named = DispatchOf[P.Target] != NoNode ? DispatchOf[P.Target]
-                                                  : P.Target;
-    if (To != Named)
-      E.Declared = P.Target;
-    G.Edges.push_back(std::move(E));
+    Existing.Collection |= Fact.Collection;
+    return;
   }
+  GraphEdge E;
+  E.From = P.From;
+  E.To = To;
+  E.Role = EdgeRole::Member;
+  E.Kind = Kind;
+  E.Member = Member;
+  E.Via = Fact.Via;
+  E.Collection = Fact.Collection;
+  E.OwnedRawPointer = OwnedRaw;
+  E.Stores = Stores;
+  NodeId Named = DispatchOf[P.Target] != NoNode ? DispatchOf[P.Target]
+                                                : P.Target;
+  if (To != Named)
+    E.Declared = P.Target;
+  G.Edges.push_back(std::move(E));
 }
 
 /// What the program stores into each member, from every TU's bodies.
