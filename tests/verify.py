@@ -5,6 +5,7 @@ expectations written inline in them, in the spirit of clang's -verify.
     // expected-warning {{closes a reference cycle}}     on this line
     // expected-note@+2 {{keeps 'Child' alive}}          two lines below
     // expected-note@-1 {{...}}                          one line above
+    // expected-note 2 {{...}}                           twice on this line
     // expected-note@other.h:12 {{...}}                  in another file given
     // expected-no-diagnostics                           nothing at all
     // SHOW-expected-note {{...}}    only for the run with --check-prefix=SHOW
@@ -29,7 +30,7 @@ import sys
 
 EXPECT_RE = re.compile(
     r"(?:\b([A-Z][A-Z0-9]*)-)?expected-(warning|note)(?:@([^\s{]+))?\s*"
-    r"\{\{(.*?)\}\}")
+    r"(?:(\d+)\s+)?\{\{(.*?)\}\}")
 NO_DIAG_RE = re.compile(r"(?:\b([A-Z][A-Z0-9]*)-)?expected-no-diagnostics")
 DIAG_RE = re.compile(r"^(.*?):(\d+):(\d+): (warning|note|error): (.*)$")
 HINT_RE = re.compile(r"silence with // NOLINT\(cyclint-[a-z0-9-]+\) on the warning's line or a note's line$")
@@ -47,7 +48,7 @@ def parse_expectations(paths, prefix=""):
             for lineno, line in enumerate(f, 1):
                 if any(p == prefix for p in NO_DIAG_RE.findall(line)):
                     no_diag = True
-                for owner, kind, where, text in EXPECT_RE.findall(line):
+                for owner, kind, where, count, text in EXPECT_RE.findall(line):
                     if owner != prefix:
                         continue
                     target_file, target_line = path, lineno
@@ -61,10 +62,13 @@ def parse_expectations(paths, prefix=""):
                                          f"'{name}', which is not a file of "
                                          f"this test")
                             target_file, target_line = by_name[name], int(num)
-                    expectations.append({
-                        "kind": kind, "file": os.path.realpath(target_file),
-                        "line": target_line, "text": text,
-                        "origin": f"{path}:{lineno}"})
+                    # `expected-note 2 {{...}}`: that many diagnostics.
+                    for _ in range(int(count or 1)):
+                        expectations.append({
+                            "kind": kind,
+                            "file": os.path.realpath(target_file),
+                            "line": target_line, "text": text,
+                            "origin": f"{path}:{lineno}"})
     return expectations, no_diag
 
 

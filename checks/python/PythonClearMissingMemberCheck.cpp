@@ -7,6 +7,9 @@
 // the cycle may break it. Nor is a member that the dealloc of a non-GC
 // element type (whose struct declares it) releases: the owner's clear
 // releases the elements it walks, through helpers the model cannot follow.
+// A member that only ever holds a dict, list or set the program made is a
+// note (printed when the option CollectorNotes is 1): the container's own
+// tp_clear breaks the cycle.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,7 +21,12 @@
 namespace cyclint {
 
 PythonClearMissingMemberCheck::PythonClearMissingMemberCheck(llvm::StringRef Name, const CheckOptions &Options)
-    : ViewCheck(Name, Options) {}
+    : ViewCheck(Name, Options),
+      CollectorNotes(Check::Options.get("CollectorNotes", 0u) != 0) {}
+
+void PythonClearMissingMemberCheck::storeOptions(OptionMap &Out) const {
+  Options.store(Out, "CollectorNotes", CollectorNotes ? 1u : 0u);
+}
 
 void PythonClearMissingMemberCheck::check(const PythonProgram &P, std::vector<Finding> &Out) {
   std::set<std::pair<PyMemberRef, std::string>> Reported;
@@ -50,10 +58,20 @@ void PythonClearMissingMemberCheck::check(const PythonProgram &P, std::vector<Fi
         continue;
       if (!Reported.insert({M->Ref, Clear.Function}).second)
         continue;
-      Finding &F = report(
-          Out, pycheck::memberLoc(*M),
-          wording::python::notCleared(M->qualifiedName(), Traverse.Function,
-                                      Clear.Function, pycheck::typeName(T)));
+      // A dict, list or set the program made breaks the cycle itself when
+      // the collector clears it: a note, printed on request.
+      std::string Container = P.clearableContainer(M->Ref);
+      Finding &F =
+          Container.empty()
+              ? report(Out, pycheck::memberLoc(*M),
+                       wording::python::notCleared(
+                           M->qualifiedName(), Traverse.Function,
+                           Clear.Function, pycheck::typeName(T)))
+              : report(Out, pycheck::memberLoc(*M),
+                       wording::python::clearNotNeeded(
+                           M->qualifiedName(), "tp_clear", Clear.Function,
+                           Container),
+                       CollectorNotes ? Severity::Note : Severity::Hidden);
       F.note(Clear.FunctionLoc,
              wording::python::slotDefinedHere("tp_clear", Clear.Function));
       F.note(Traverse.FunctionLoc,

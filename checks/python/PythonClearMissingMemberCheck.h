@@ -18,6 +18,12 @@ class PythonClearMissingMemberCheck : public ViewCheck<PythonProgram> {
 public:
   PythonClearMissingMemberCheck(llvm::StringRef Name, const CheckOptions &Options);
   void check(const PythonProgram &P, std::vector<Finding> &Out) override;
+  void storeOptions(OptionMap &Out) const override;
+
+private:
+  /// Print the notes on members the collector breaks anyway (a container
+  /// the program made, whose own clear runs); counted either way.
+  bool CollectorNotes;
 };
 
 } // namespace cyclint

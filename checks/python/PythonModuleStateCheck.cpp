@@ -10,7 +10,12 @@
 //     per state member it does not visit;
 //   * an m_traverse but no m_clear: one warning at the definition;
 //   * an m_clear that can be followed (helpers passed the module or its
-//     state): a warning per member m_traverse visits and m_clear leaves.
+//     state): a warning per member m_traverse visits and m_clear leaves,
+//     a note (printed when the option CollectorNotes is 1) when that member
+//     only ever holds a dict, list or set the module made: its own clear
+//     breaks the cycle.
+// Borrowed state members (stored without a reference of their own, never
+// released) take part in no cycle and are left out.
 // Anything that cannot be followed (a function pointer, a helper in a TU
 // not analyzed, m_size not constant, no state struct) is silent.
 //
@@ -22,16 +27,24 @@
 namespace cyclint {
 
 PythonModuleStateCheck::PythonModuleStateCheck(llvm::StringRef Name, const CheckOptions &Options)
-    : ViewCheck(Name, Options) {}
+    : ViewCheck(Name, Options),
+      CollectorNotes(Check::Options.get("CollectorNotes", 0u) != 0) {}
+
+void PythonModuleStateCheck::storeOptions(OptionMap &Out) const {
+  Options.store(Out, "CollectorNotes", CollectorNotes ? 1u : 0u);
+}
 
 /// State members that can take part in a cycle: not those the program only
 /// ever fills with interned strings, numbers, None or what a static type
-/// owns (`int.__abs__`). Visiting those is allowed, not needed.
+/// owns (`int.__abs__`), nor borrowed references (stored without a
+/// reference of their own, never released). Visiting those is allowed, not
+/// needed.
 static std::vector<PyObjectMemberFact> cycleMembers(const PythonProgram &P,
                                                     const PyModuleFact &M) {
   std::vector<PyObjectMemberFact> Result;
   for (const PyObjectMemberFact &Mem : M.StateMembers)
-    if (!P.onlyAcyclicStores({M.StateStruct, Mem.Name}))
+    if (!P.onlyAcyclicStores({M.StateStruct, Mem.Name}) &&
+        !P.isBorrowedField({M.StateStruct, Mem.Name}))
       Result.push_back(Mem);
   return Result;
 }
@@ -94,10 +107,18 @@ void PythonModuleStateCheck::check(const PythonProgram &P, std::vector<Finding> 
       PyMemberRef Ref{M.StateStruct, Mem.Name};
       if (!Traverse.Members.count(Ref) || Clear.Members.count(Ref))
         continue;
-      Finding &F = report(
-          Out, Mem.Loc,
-          wording::python::stateNotCleared(Qualified(Mem), Traverse.Function,
-                                           Clear.Function, Module));
+      std::string Container = P.clearableContainer(Ref);
+      Finding &F =
+          Container.empty()
+              ? report(Out, Mem.Loc,
+                       wording::python::stateNotCleared(
+                           Qualified(Mem), Traverse.Function, Clear.Function,
+                           Module))
+              : report(Out, Mem.Loc,
+                       wording::python::clearNotNeeded(
+                           Qualified(Mem), "m_clear", Clear.Function,
+                           Container),
+                       CollectorNotes ? Severity::Note : Severity::Hidden);
       F.note(Clear.FunctionLoc,
              wording::python::slotDefinedHere("m_clear", Clear.Function));
     }

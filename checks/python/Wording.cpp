@@ -59,6 +59,23 @@ std::string noGCSupport(const std::string &Type, bool Inherited) {
          " Py_TPFLAGS_HAVE_GC: the cycle collector never sees its instances";
 }
 
+/// Where a caller's object comes from, from a store's detail: a parser
+/// (`PyArg_ParseTuple`), a look-up on one (`PyObject_GetAttr(file)`), or a
+/// parameter's name.
+static std::string argumentSource(llvm::StringRef Detail) {
+  if (Detail.ends_with(")") && Detail.contains('(')) {
+    auto [Api, Inner] = Detail.drop_back().split('(');
+    return "the result of " + Api.str() + " on " + argumentSource(Inner);
+  }
+  llvm::StringRef Parser = Detail;
+  Parser.consume_front("_");
+  if (Parser.starts_with("PyArg_")) {
+    Parser.consume_back("_SizeT");
+    return "an argument parsed by " + Parser.str();
+  }
+  return "its parameter " + quoted(Detail.str());
+}
+
 std::string contentReason(const std::string &Member, const std::string &Kind,
                           const std::string &Attribute,
                           const std::string &Function,
@@ -75,33 +92,16 @@ std::string contentReason(const std::string &Member, const std::string &Kind,
   if (Kind == "dict")
     return quoted(Member) + " is the instance __dict__ of " + Function +
            " (tp_dictoffset): it can hold any object";
-  llvm::StringRef Parser(Detail);
-  Parser.consume_front("_");
-  if (Parser.starts_with("PyArg_")) {
-    Parser.consume_back("_SizeT");
-    return quoted(Member) + " is set in " + quoted(Function) +
-           " from an argument parsed by " + Parser.str() +
-           ", which can be any object";
-  }
-  return quoted(Member) + " is set in " + quoted(Function) +
-         " from its parameter " + quoted(Detail) + ", which can be any object";
+  return quoted(Member) + " is set in " + quoted(Function) + " from " +
+         argumentSource(Detail) + ", which can be any object";
 }
 
 std::string filledReason(const std::string &Member, const std::string &Function,
                          const std::string &Detail, const std::string &Api,
                          const std::string &Container) {
-  llvm::StringRef Parser(Detail);
-  Parser.consume_front("_");
-  std::string What;
-  if (Parser.starts_with("PyArg_")) {
-    Parser.consume_back("_SizeT");
-    What = "an argument parsed by " + Parser.str();
-  } else {
-    What = "its parameter " + quoted(Detail);
-  }
   return quoted(Member) + " holds a container made by " + Container +
-         ", and " + quoted(Function) + " puts " + What + " into it with " +
-         Api + ": the container can hold any object";
+         ", and " + quoted(Function) + " puts " + argumentSource(Detail) +
+         " into it with " + Api + ": the container can hold any object";
 }
 
 std::string visitedBy(const std::string &Member, const std::string &Traverse) {
@@ -125,6 +125,15 @@ std::string notCleared(const std::string &Member, const std::string &Traverse,
   return quoted(Member) + " is visited by tp_traverse " + quoted(Traverse) +
          " but not cleared by tp_clear " + quoted(Clear) + " of type " + Type +
          ": the collector cannot break a reference cycle through it";
+}
+
+std::string clearNotNeeded(const std::string &Member, const std::string &Slot,
+                           const std::string &Clear,
+                           const std::string &Container) {
+  return quoted(Member) + " is not cleared by " + Slot + " " + quoted(Clear) +
+         ", but it only ever holds the container " + Container +
+         " makes, whose own clear breaks a reference cycle through it: the "
+         "collector frees the cycle";
 }
 
 std::string gcFlagWithoutTraverse(const std::string &Type) {

@@ -44,6 +44,11 @@ std::string slotDefinedHere(const std::string &Slot,
                             const std::string &Function);
 std::string notCleared(const std::string &Member, const std::string &Traverse,
                        const std::string &Clear, const std::string &Type);
+/// A clear that skips a member holding only a dict/list/set the program
+/// made (`Container`: PyDict_New...): nothing leaks.
+std::string clearNotNeeded(const std::string &Member, const std::string &Slot,
+                           const std::string &Clear,
+                           const std::string &Container);
 std::string gcFlagWithoutTraverse(const std::string &Type);
 std::string groupInheritance(const std::string &Type, const std::string &Base);
 std::string traverseWithoutGCFlag(const std::string &Traverse,

@@ -91,7 +91,8 @@ const char *const FunctionLists[] = {
     "acyclicGlobals",   "harmless", "containerConstructors",
     "visitManagedDict", "clearManagedDict", "moduleState",
     "attributeLookups", "objectType", "finalTypes", "exactTypeChecks",
-    "internalSlots", "slotDefaults"};
+    "internalSlots", "slotDefaults", "clearableContainers", "itemLookups",
+    "borrowedResults", "incref"};
 
 bool isExtension(llvm::yaml::IO &IO) {
   return static_cast<const ReadMode *>(IO.getContext())->Extension;

@@ -56,6 +56,7 @@ PyFunctionFact FunctionSummarizer::run() {
   // Pass 2: everything else, with the sources known.
   Collecting = false;
   TraverseStmt(FD->getBody());
+  addLocalContainerFills();
   summarizeAllocations();
   Keep = worthKeeping();
   return std::move(F);
@@ -165,7 +166,12 @@ void FunctionSummarizer::noteClearedPlainMember(const BinaryOperator *BO,
   PyValueKind Kind = classify(BO->getRHS(), Detail);
   if (Kind == PyValueKind::Null)
     F.Cleared.push_back(*Plain);
-  F.Stores.push_back({*Plain, Kind, Detail, X.Loc(BO->getBeginLoc())});
+  PyStoreFact Store{*Plain, Kind, Detail, X.Loc(BO->getBeginLoc())};
+  Store.NewContainer = isNewContainer(BO->getRHS());
+  Store.Borrowed = Kind != PyValueKind::Null &&
+                   !takesNewReference(BO->getRHS(), *Plain);
+  F.Stores.push_back(std::move(Store));
+  noteValueVar(BO->getRHS(), *Plain);
 }
 
 void FunctionSummarizer::noteStore(const BinaryOperator *BO,
@@ -179,7 +185,41 @@ void FunctionSummarizer::noteStore(const BinaryOperator *BO,
     F.Cleared.push_back(Target);
   PyStoreFact Store{Target, Kind, Detail, X.Loc(BO->getBeginLoc())};
   Store.NewContainer = isNewContainer(BO->getRHS());
+  Store.Borrowed = Kind != PyValueKind::Null &&
+                   !takesNewReference(BO->getRHS(), Target);
   F.Stores.push_back(std::move(Store));
+  noteValueVar(BO->getRHS(), Target);
+}
+
+/// Whether the store of `Value` into `Target` takes a reference of its
+/// own: anything but a borrowed value (a parameter, a parsed "O", a global,
+/// a `borrowedResults` call) does, and so does a Py_INCREF of the value's
+/// local or of the member anywhere in the function.
+bool FunctionSummarizer::takesNewReference(const Expr *Value,
+                                           const PyMemberRef &Target) {
+  return IncrefMembers.count(Target) || !isBorrowedValue(Value);
+}
+
+/// `self->items = list` with `list` a local: fills of `list` are fills of
+/// the member (addLocalContainerFills).
+void FunctionSummarizer::noteValueVar(const Expr *Value,
+                                      const PyMemberRef &Target) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(strip(Value));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (VD && VD->isLocalVarDecl())
+    StoredLocals.push_back({VD, Target});
+}
+
+void FunctionSummarizer::addLocalContainerFills() {
+  for (const auto &[VD, Target] : StoredLocals) {
+    auto It = LocalFills.find(VD);
+    if (It == LocalFills.end())
+      continue;
+    for (PyFillFact Fill : It->second) {
+      Fill.Member = Target;
+      F.Fills.push_back(std::move(Fill));
+    }
+  }
 }
 
 /// True when `Value` is a variable that the store `At` only receives after
@@ -281,6 +321,7 @@ bool FunctionSummarizer::typeSlotAssignment(const BinaryOperator *BO,
 bool FunctionSummarizer::VisitCallExpr(CallExpr *C) {
   if (Collecting) {
     collectParserOutputs(C);
+    noteIncref(C, calleeName(C));
     return true;
   }
   Calls.push_back(C);
@@ -406,6 +447,22 @@ void FunctionSummarizer::noteReleases(const CallExpr *C, StringRef Name) {
     F.ReleasesType = true;
   if (auto Ref = releasedMember(C->getArg(0)))
     F.Released.push_back(*Ref);
+  else if (auto Plain = releasedPlainMember(C->getArg(0)))
+    F.Released.push_back(*Plain);
+}
+
+/// Py_INCREF(v) or Py_INCREF(self->m) (pass 1).
+void FunctionSummarizer::noteIncref(const CallExpr *C, StringRef Name) {
+  if (!M.inList("incref", Name) || C->getNumArgs() != 1)
+    return;
+  const Expr *Arg = strip(C->getArg(0));
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      IncrefVars.insert(VD);
+  if (auto Ref = X.memberRef(Arg))
+    IncrefMembers.insert(*Ref);
+  else if (auto Plain = X.plainMemberRef(Arg))
+    IncrefMembers.insert(*Plain);
 }
 
 /// A call passed the object itself: untracking, freeing, or a helper or

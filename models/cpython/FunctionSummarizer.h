@@ -27,6 +27,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -104,8 +105,14 @@ private:
                                unsigned Depth);
   bool isRuntimeStaticType(const clang::Expr *E, unsigned Depth);
   bool isNewContainer(const clang::Expr *E, unsigned Depth = 0);
+  bool isBorrowedValue(const clang::Expr *E, unsigned Depth = 0);
+  bool takesNewReference(const clang::Expr *Value, const PyMemberRef &Target);
+  void noteIncref(const clang::CallExpr *C, llvm::StringRef Name);
+  void noteValueVar(const clang::Expr *Value, const PyMemberRef &Target);
+  void addLocalContainerFills();
   std::optional<PyMemberRef> containerMember(const clang::Expr *E);
   std::optional<PyMemberRef> releasedMember(const clang::Expr *E);
+  std::optional<PyMemberRef> releasedPlainMember(const clang::Expr *E);
   void noteFill(const clang::CallExpr *C, llvm::StringRef Name);
   const CPythonModelData::ArgParser *parserOf(const clang::CallExpr *C) const;
   bool isParserOutput(const clang::CallExpr *C, const clang::Expr *Arg) const;
@@ -147,6 +154,15 @@ private:
   std::vector<const clang::CallExpr *> Calls;
   std::vector<const clang::Expr *> Returns;
   std::vector<const clang::Stmt *> StoredValues;
+  /// Locals and members given to Py_INCREF (pass 1): a store of them takes
+  /// a new reference.
+  llvm::DenseSet<const clang::VarDecl *> IncrefVars;
+  std::set<PyMemberRef> IncrefMembers;
+  /// Fills of a container a local holds (`PyList_Append(list, x)` with
+  /// `list = PyList_New(0)`), and the members such locals are stored into:
+  /// the member's container keeps what the local's did.
+  llvm::DenseMap<const clang::VarDecl *, std::vector<PyFillFact>> LocalFills;
+  std::vector<std::pair<const clang::VarDecl *, PyMemberRef>> StoredLocals;
 };
 
 } // namespace cyclint::cpython

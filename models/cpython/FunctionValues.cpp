@@ -77,12 +77,68 @@ PyValueKind FunctionSummarizer::classifyCall(const CallExpr *C,
   if (std::optional<unsigned> I = X.passThroughParam(Callee);
       I && *I < C->getNumArgs())
     return classify(C->getArg(*I), Detail, Depth + 1);
+  bool Lookup = M.inList("attributeLookups", Name);
+  if ((Lookup || M.inList("itemLookups", Name)) && C->getNumArgs() >= 1 &&
+      !isSelf(strip(C->getArg(0)))) {
+    // A part of the caller's object is the caller's choice too: the
+    // detail reads `PyObject_GetAttr(file)`. The object's own attributes
+    // are its type's (methods, members) unless Python code can set them,
+    // which the instance dict and writable members already say.
+    std::string Whole;
+    if (classify(C->getArg(0), Whole, Depth + 1) == PyValueKind::Argument) {
+      Detail = Name.str() + "(" + Whole + ")";
+      return PyValueKind::Argument;
+    }
+  }
   Detail = Name.str();
-  if (M.inList("attributeLookups", Name) && C->getNumArgs() >= 1 &&
+  if (Lookup && C->getNumArgs() >= 1 &&
       isRuntimeStaticType(C->getArg(0), Depth + 1))
     return PyValueKind::Acyclic; // `int.__abs__`: owned by a static type
   return M.inList("acyclicConstructors", Name) ? PyValueKind::Acyclic
                                                : PyValueKind::Unknown;
+}
+
+/// A value that comes with no reference of its own: a parameter (the
+/// caller's reference), a parsed "O" output (the argument tuple's), a
+/// global (the module's or the runtime's), the result of a call the C-API
+/// documents as borrowed (`borrowedResults`), or a local holding only such
+/// values and never given to Py_INCREF. Py_NewRef(v) and every other call
+/// return a new reference.
+bool FunctionSummarizer::isBorrowedValue(const Expr *E, unsigned Depth) {
+  if (!E || Depth > 8)
+    return false;
+  E = strip(E);
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
+    return isBorrowedValue(CO->getTrueExpr(), Depth + 1) &&
+           isBorrowedValue(CO->getFalseExpr(), Depth + 1);
+  if (const auto *C = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    return Callee && Callee->getIdentifier() &&
+           M.inList("borrowedResults", Callee->getName());
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  // A parser writes through the address of its outputs; any other use of
+  // a local's address may give it a reference of its own.
+  if (!VD || IncrefVars.count(VD) ||
+      (AddressTaken.count(VD) && !ParsedKinds.count(VD)))
+    return false;
+  if (isa<ParmVarDecl>(VD) || VD->hasGlobalStorage())
+    return true;
+  if (!VD->isLocalVarDecl() || !Visiting.insert(VD).second)
+    return false;
+  bool Any = false, All = true;
+  if (auto It = Sources.find(VD); It != Sources.end())
+    for (const Expr *S : It->second) {
+      if (S->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        continue;
+      Any = true;
+      All = All && isBorrowedValue(S, Depth + 1);
+    }
+  if (auto It = ParsedKinds.find(VD); It != ParsedKinds.end())
+    Any = true; // the argument tuple's reference
+  Visiting.erase(VD);
+  return Any && All;
 }
 
 /// A static type of the runtime (`&PyLong_Type`, `PyObject_Type(x)` of a
@@ -179,14 +235,13 @@ bool FunctionSummarizer::isNewContainer(const Expr *E, unsigned Depth) {
 
 //===-- Members behind locals ---------------------------------------------===//
 
-/// `self->m` itself, or a local every assignment of which names the same
-/// member according to `SourceMember`; otherwise none.
+/// The member `E` names according to `SourceMember` (`self->m`), or a
+/// local every assignment of which names the same member; otherwise none.
 template <typename SourceMemberFn>
 static std::optional<PyMemberRef> memberOrLocalAlias(
-    Extractor &X,
     const llvm::DenseMap<const VarDecl *, std::vector<const Expr *>> &Sources,
     const Expr *E, SourceMemberFn SourceMember) {
-  if (auto Ref = X.memberRef(E))
+  if (auto Ref = SourceMember(E))
     return Ref;
   const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
@@ -207,7 +262,7 @@ static std::optional<PyMemberRef> memberOrLocalAlias(
 /// local every assignment of which is that member.
 std::optional<PyMemberRef>
 FunctionSummarizer::containerMember(const Expr *E) {
-  return memberOrLocalAlias(X, Sources, E,
+  return memberOrLocalAlias(Sources, E,
                             [&](const Expr *S) { return X.memberRef(S); });
 }
 
@@ -216,24 +271,37 @@ FunctionSummarizer::containerMember(const Expr *E) {
 /// address (`_tmp_old_op = *_tmp_op_ptr`, Py_CLEAR in 3.12+).
 std::optional<PyMemberRef>
 FunctionSummarizer::releasedMember(const Expr *E) {
-  return memberOrLocalAlias(X, Sources, E, [&](const Expr *S) {
+  return memberOrLocalAlias(Sources, E, [&](const Expr *S) {
     std::optional<PyMemberRef> Ref = X.memberRef(S);
     return Ref ? Ref : derefAlias(S, MemberAliases);
   });
 }
 
+/// A module state's member a decref releases (Py_CLEAR(st->cache)).
+std::optional<PyMemberRef>
+FunctionSummarizer::releasedPlainMember(const Expr *E) {
+  return memberOrLocalAlias(Sources, E, [&](const Expr *S) {
+    std::optional<PyMemberRef> Ref = X.plainMemberRef(S);
+    return Ref ? Ref : derefAlias(S, PlainAliases);
+  });
+}
+
 /// `PyDict_SetItem(self->attrs, key, value)`: what the member's container
-/// keeps from now on (cpython.yaml `containerFills`).
+/// keeps from now on (cpython.yaml `containerFills`). A fill of a new
+/// container a local holds waits for a store of that local into a member.
 void FunctionSummarizer::noteFill(const CallExpr *C, StringRef Name) {
   for (const CPythonModelData::ContainerFill &Fill : D.ContainerFills) {
     if (Fill.Name != Name || Fill.Container >= (int)C->getNumArgs())
       continue;
-    std::optional<PyMemberRef> Target =
-        containerMember(C->getArg(Fill.Container));
-    if (!Target)
+    const Expr *Container = C->getArg(Fill.Container);
+    std::optional<PyMemberRef> Target = containerMember(Container);
+    const auto *DRE = dyn_cast<DeclRefExpr>(strip(Container));
+    const auto *Local = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!Target && !(Local && isNewContainer(Container)))
       return;
     PyFillFact Out;
-    Out.Member = *Target;
+    if (Target)
+      Out.Member = *Target;
     Out.Api = Name.str();
     Out.Loc = X.Loc(C->getBeginLoc());
     Out.Value = PyValueKind::Null;
@@ -249,7 +317,10 @@ void FunctionSummarizer::noteFill(const CallExpr *C, StringRef Name) {
         Out.Detail = Detail;
       Out.Value = Joined;
     }
-    F.Fills.push_back(std::move(Out));
+    if (Target)
+      F.Fills.push_back(std::move(Out));
+    else
+      LocalFills[Local].push_back(std::move(Out));
     return;
   }
 }

@@ -290,6 +290,8 @@ json::Value toJSON(const PyStoreFact &S) {
     O["detail"] = S.Detail;
   if (S.NewContainer)
     O["newContainer"] = true;
+  if (S.Borrowed)
+    O["borrowed"] = true;
   return O;
 }
 
@@ -509,7 +511,8 @@ bool fromJSON(const json::Value &V, PyStoreFact &S, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("member", S.Member) && O.map("value", S.Value) &&
          O.map("loc", S.Loc) && O.mapOptional("detail", S.Detail) &&
-         O.mapOptional("newContainer", S.NewContainer);
+         O.mapOptional("newContainer", S.NewContainer) &&
+         O.mapOptional("borrowed", S.Borrowed);
 }
 
 bool fromJSON(const json::Value &V, PyFillFact &S, json::Path P) {

@@ -209,6 +209,11 @@ struct PyStoreFact {
   /// The value is a container the program makes here (PyDict_New,
   /// PyList_New...: `containerConstructors`), empty until filled.
   bool NewContainer = false;
+  /// The value comes with no reference of its own and the function takes
+  /// none (a parameter, a parsed "O", a global or a borrowed API result,
+  /// never given to Py_INCREF): if nothing ever releases the member, it is
+  /// a borrowed reference, not one the object owns.
+  bool Borrowed = false;
 };
 
 /// An object put into the container a member holds:

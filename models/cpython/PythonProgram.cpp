@@ -56,9 +56,9 @@ PythonProgram PythonProgram::build(std::vector<PythonTUFacts> TUs,
   P.linkBases(In.RuntimeBases);
   P.inheritSlots(Model);
   P.indexMembers();
+  P.indexFieldStores(Model);
   P.computeContent(In);
   P.indexCallResults();
-  P.indexPlainStores();
   return P;
 }
 
@@ -388,20 +388,21 @@ void PythonProgram::addInstanceDictReasons() {
   }
 }
 
-/// A pointer to a program object struct (`struct Elem *next`) that the
-/// program never releases, never visits and does not expose as a writable
-/// attribute is a borrowed link (a linked list's prev/next), not a
-/// reference the object owns: the model cannot tell, so it stays unknown.
+/// A member the program never releases, never visits and does not expose
+/// as a writable attribute is a borrowed link, not a reference the object
+/// owns, when it points to a program object struct (a linked list's
+/// prev/next) or when every store into it is borrowed (a parameter kept
+/// without Py_INCREF): the model cannot tell what it holds, so it stays
+/// unknown.
 void PythonProgram::markBorrowedLinks(const MemberEvidence &E) {
-  std::set<PyMemberRef> Counted;
-  for (const PyFunctionFact &F : Functions) {
-    Counted.insert(F.Released.begin(), F.Released.end());
-    Counted.insert(F.Visited.begin(), F.Visited.end());
-  }
   for (unsigned I = 0; I < Members.size(); ++I) {
     PyMemberInfo &Info = Members[I];
-    if (!Info.Fact.TargetStruct.empty() && !E.Writable[I] &&
-        !Counted.count(Info.Ref))
+    if (E.Writable[I])
+      continue;
+    auto It = Fields.find(Info.Ref);
+    bool Counted = It != Fields.end() && It->second.Counted;
+    if ((!Info.Fact.TargetStruct.empty() && !Counted) ||
+        isBorrowedField(Info.Ref))
       Info.BorrowedLink = true;
   }
 }
@@ -431,24 +432,55 @@ void PythonProgram::indexCallResults() {
         CallResults.push_back({FI, AI});
 }
 
-/// What the fields of structs that are not objects (module states) receive.
-void PythonProgram::indexPlainStores() {
-  for (const PyFunctionFact &F : Functions)
+/// What every field receives, and whether the program counts it.
+void PythonProgram::indexFieldStores(const CPythonModel &Model) {
+  for (const PyFunctionFact &F : Functions) {
+    for (const PyMemberRef &R : F.Released)
+      Fields[R].Counted = true;
+    for (const PyMemberRef &R : F.Visited)
+      Fields[R].Counted = true;
     for (const PyStoreFact &S : F.Stores) {
-      if (MemberByRef.count(S.Member))
-        continue;
-      // 0: only NULL so far, 1: an acyclic value too, -1: anything else.
-      int &State = PlainOnlyAcyclic.try_emplace(S.Member, 0).first->second;
-      if (S.Value == PyValueKind::Acyclic && State == 0)
-        State = 1;
+      FieldStores &Out = Fields[S.Member];
+      if (S.Value == PyValueKind::Acyclic && Out.PlainAcyclic == 0)
+        Out.PlainAcyclic = 1;
       else if (S.Value != PyValueKind::Null && S.Value != PyValueKind::Acyclic)
-        State = -1;
+        Out.PlainAcyclic = -1;
+      if (S.Value == PyValueKind::Null)
+        continue;
+      (S.Borrowed ? Out.Borrowed : Out.Owned) = true;
+      if (S.Value == PyValueKind::Acyclic)
+        continue;
+      if (S.NewContainer && Model.inList("clearableContainers", S.Detail)) {
+        if (Out.Container.empty())
+          Out.Container = S.Detail;
+      } else {
+        Out.OnlyClearable = false;
+      }
     }
+  }
 }
 
 bool PythonProgram::onlyAcyclicStores(const PyMemberRef &Ref) const {
-  auto It = PlainOnlyAcyclic.find(Ref);
-  return It != PlainOnlyAcyclic.end() && It->second == 1;
+  auto It = Fields.find(Ref);
+  return !MemberByRef.count(Ref) && It != Fields.end() &&
+         It->second.PlainAcyclic == 1;
+}
+
+bool PythonProgram::isBorrowedField(const PyMemberRef &Ref) const {
+  auto It = Fields.find(Ref);
+  return It != Fields.end() && It->second.Borrowed && !It->second.Owned &&
+         !It->second.Counted;
+}
+
+std::string PythonProgram::clearableContainer(const PyMemberRef &Ref) const {
+  auto It = Fields.find(Ref);
+  if (It == Fields.end() || !It->second.OnlyClearable)
+    return "";
+  if (auto M = MemberByRef.find(Ref); M != MemberByRef.end())
+    for (const PyContentReason &R : Members[M->second].Reasons)
+      if (R.Kind != PyContentReason::Filled)
+        return ""; // Python code or a caller can put anything there
+  return It->second.Container;
 }
 
 //===-- Queries -----------------------------------------------------------===//

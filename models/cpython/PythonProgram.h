@@ -152,6 +152,20 @@ public:
   /// least one store: such a field cannot take part in a cycle.
   bool onlyAcyclicStores(const PyMemberRef &Ref) const;
 
+  /// True when every value the program stores into the field (an object's
+  /// member or a module state's) comes without a reference of its own and
+  /// nothing takes one (PyStoreFact::Borrowed), and no function releases
+  /// or visits it: the field borrows, it does not own, so it is no edge of
+  /// a reference cycle whether visited or not.
+  bool isBorrowedField(const PyMemberRef &Ref) const;
+
+  /// The constructor (PyDict_New...) when every object the program stores
+  /// into the field is a new container whose type has a tp_clear
+  /// (`clearableContainers`: dict, list, set), None and NULL aside; empty
+  /// otherwise. A cycle through such a field is broken by the container's
+  /// own clear, so a tp_clear or m_clear that skips it loses nothing.
+  std::string clearableContainer(const PyMemberRef &Ref) const;
+
   /// True when some type names the function in one of its slots.
   bool isSlotFunction(llvm::StringRef USR) const;
   /// Every call of `USR` whose result a function keeps (PyAllocFact with
@@ -186,7 +200,7 @@ private:
   void markBorrowedLinks(const MemberEvidence &E);
   void settleContent(const MemberEvidence &E);
   void indexCallResults();
-  void indexPlainStores();
+  void indexFieldStores(const CPythonModel &Model);
 
   void summarize(const PyType &Ctx, const std::optional<PySlotFact> &Slot,
                  llvm::StringRef SlotName, PySlotSummary &S,
@@ -210,7 +224,15 @@ private:
   std::vector<PyMemberInfo> Members; // every object member of every struct
   llvm::StringMap<unsigned> TypeByUSR, StructByKey, FunctionByUSR;
   std::map<PyMemberRef, unsigned> MemberByRef;
-  std::map<PyMemberRef, int> PlainOnlyAcyclic; // fields of other structs
+  /// What the program stores into each field (object and plain structs).
+  struct FieldStores {
+    int PlainAcyclic = 0; // plain fields: 0 only NULL, 1 acyclic too, -1 other
+    bool Owned = false, Borrowed = false; // non-null stores of each kind
+    bool Counted = false;                 // released or visited somewhere
+    bool OnlyClearable = true;            // non-null, non-acyclic stores
+    std::string Container;                // the first clearable constructor
+  };
+  std::map<PyMemberRef, FieldStores> Fields;
   std::set<std::string> SlotFunctions;
   std::vector<std::pair<unsigned, unsigned>> CallResults; // function, alloc
 };

@@ -531,12 +531,13 @@ static int Bag_setattro(BagObject *self, PyObject *name, PyObject *value) {
 }
 
 // A fill of a member never known to hold a container the program made adds
-// nothing (PyObject_SetItem on whatever a lookup returned).
+// nothing (PyObject_SetItem on whatever an unknown call returned).
 TEST(PythonProgramTest, FillOfUnknownContainerIsUnknown) {
   Extracted F = extract(R"(
 typedef struct { PyObject_HEAD PyObject *sink; } FwdObject;
+PyObject *find_sink(void);
 static int Fwd_init(FwdObject *self, PyObject *args, PyObject *kw) {
-  self->sink = PyObject_GetAttrString(args, "sink");
+  self->sink = find_sink();
   return 0;
 }
 static PyObject *Fwd_put(FwdObject *self, PyObject *item) {

@@ -189,15 +189,19 @@ static PyTypeObject MemoType = {
 };
 
 // Silent: PyObject_SetItem on a member that is not known to hold a
-// container the program made (it holds whatever a lookup returned, which
-// may not keep what it is given).
+// container the program made (it holds whatever an unknown call returned,
+// which may not keep what it is given). (An attribute of the caller's
+// object would be the caller's choice: see python-precision/
+// fills-and-lookups.c.)
 typedef struct {
   PyObject_HEAD
   PyObject *sink;
 } ForwarderObject;
 
+PyObject *forwarder_find_sink(void);
+
 static int Forwarder_init(ForwarderObject *self, PyObject *args, PyObject *kwds) {
-  Py_XSETREF(self->sink, PyObject_GetAttrString(args, "sink"));
+  Py_XSETREF(self->sink, forwarder_find_sink());
   return 0;
 }
 
