@@ -4,6 +4,7 @@
 // Widget -> Window, whose warning goes at 'Widget::parent'.
 #include "cyclint/annotations.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -95,3 +96,20 @@ void pair() {
   b->peer = a;
 }
 } // namespace statements
+
+// A callable that captures its owner, kept in a marked member: the owner
+// resets it by hand. The same without the mark is a capture cycle.
+namespace captures {
+struct Session : std::enable_shared_from_this<Session> {
+  CYCLINT_STRONG_BACK_LINK std::function<void()> on_timeout;
+  void arm() {
+    on_timeout = [self = shared_from_this()] { (void)self; };
+  }
+};
+struct Timer : std::enable_shared_from_this<Timer> {
+  std::function<void()> on_fire;
+  void arm() {
+    on_fire = [self = shared_from_this()] { (void)self; };
+  }
+};
+} // namespace captures
