@@ -100,6 +100,12 @@ public:
   /// Writes every option the check reads, with its effective value.
   virtual void storeOptions(OptionMap &Out) const {}
 
+  /// True for a check that reads Program::strongBackLinks() itself: a cycle
+  /// through a marked member is no cycle to it (counted hidden). For the
+  /// others, the suppression filter hides a finding that points at a marked
+  /// declaration (core/Suppression.h).
+  virtual bool honoursStrongBackLinks() const { return false; }
+
   /// Command-line flags this check owns (CheckInfo::Aliases); a check that
   /// has some hides this with its own static aliases().
   static std::vector<OptionAlias> aliases() { return {}; }
@@ -135,10 +141,21 @@ template <typename ViewT> class ViewCheck : public Check {
 public:
   using Check::Check;
   void run(const Program &P, std::vector<Finding> &Out) final {
-    if (const ViewT *View = P.view<ViewT>())
+    if (const ViewT *View = P.view<ViewT>()) {
+      Current = &P;
       check(*View, Out);
+      Current = nullptr;
+    }
   }
   virtual void check(const ViewT &View, std::vector<Finding> &Out) = 0;
+
+protected:
+  /// The program being checked, during check(): what is not the view's
+  /// (Program::strongBackLinks()).
+  const Program &program() const { return *Current; }
+
+private:
+  const Program *Current = nullptr;
 };
 
 struct CheckInfo {

@@ -5,6 +5,7 @@
 #include "core/InputError.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
@@ -112,6 +113,98 @@ void writeConfig(raw_ostream &OS, const Config &C) {
   Config Copy = C;
   yaml::Output Out(OS);
   Out << Copy;
+}
+
+std::string EffectiveConfig::runKey() const {
+  std::string Key = Checks;
+  for (const std::string &K : Options.keys())
+    Key += "\n" + K + "=" + *Options.lookup(K);
+  return Key;
+}
+
+ConfigResolver::ConfigResolver(const std::vector<CheckInfo> &Registry,
+                               ConfigOverrides Overrides,
+                               std::string ConfigFile, bool Discover,
+                               std::string FallbackDirectory)
+    : Registry(Registry), Overrides(std::move(Overrides)),
+      ConfigFile(std::move(ConfigFile)), Discover(Discover),
+      FallbackDirectory(std::move(FallbackDirectory)) {
+  if (this->FallbackDirectory.empty())
+    this->FallbackDirectory = ".";
+}
+
+Expected<const EffectiveConfig *>
+ConfigResolver::load(const std::string &Path) {
+  auto [It, Inserted] = ByPath.try_emplace(Path);
+  if (!Inserted)
+    return It->second.get();
+  auto C = std::make_unique<EffectiveConfig>();
+  C->Path = Path;
+  C->Checks = Overrides.DefaultChecks;
+  C->HeaderFilter = Overrides.HeaderFilter;
+  if (!Path.empty()) {
+    auto Read = readConfig(Path);
+    if (!Read) {
+      ByPath.erase(It);
+      return Read.takeError();
+    }
+    // Each option alone, so that the error names its line.
+    for (const auto &[Key, Value] : Read->CheckOptions) {
+      CheckOptions One;
+      One.set(Key, Value);
+      if (auto Set = createChecks(Registry, "cyclint-*", One); !Set) {
+        ByPath.erase(It);
+        return createStringError(
+            inconvertibleErrorCode(),
+            formatv("{0}:{1}: CheckOptions: {2}", Path, Read->lineOf(Key),
+                    toString(Set.takeError()))
+                .str());
+      }
+      C->Options.set(Key, Value);
+    }
+    if (Read->Checks)
+      C->Checks = *Read->Checks;
+    C->HeaderFilter = Read->HeaderFilterRegex.value_or("");
+    C->Models = Read->modelPaths();
+  }
+  if (Overrides.ChecksGiven)
+    C->Checks = Overrides.DefaultChecks;
+  for (const std::string &Key : Overrides.Options.keys())
+    C->Options.set(Key, *Overrides.Options.lookup(Key));
+  It->second = std::move(C);
+  return It->second.get();
+}
+
+Expected<const EffectiveConfig *>
+ConfigResolver::forDirectory(StringRef Directory) {
+  auto It = ConfigOfDirectory.find(Directory);
+  if (It == ConfigOfDirectory.end())
+    It = ConfigOfDirectory.try_emplace(Directory, findConfig(Directory)).first;
+  if (It->second.empty())
+    return fallback();
+  return load(It->second);
+}
+
+Expected<const EffectiveConfig *> ConfigResolver::fallback() {
+  if (!ConfigFile.empty())
+    return load(ConfigFile);
+  if (!Discover)
+    return load("");
+  auto It = ConfigOfDirectory.find(FallbackDirectory);
+  if (It == ConfigOfDirectory.end())
+    It = ConfigOfDirectory
+             .try_emplace(FallbackDirectory, findConfig(FallbackDirectory))
+             .first;
+  return load(It->second);
+}
+
+Expected<const EffectiveConfig *> ConfigResolver::forFile(StringRef File) {
+  if (!ConfigFile.empty() || !Discover || File.empty())
+    return fallback();
+  SmallString<256> Directory(sys::path::parent_path(File));
+  if (Directory.empty())
+    Directory = ".";
+  return forDirectory(Directory);
 }
 
 } // namespace cyclint

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "core/Driver.h"
+#include "core/Config.h"
 #include "core/ExtractAction.h"
 #include "core/Facts.h"
 #include "core/FactsCache.h"
@@ -39,6 +40,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
+#include <map>
 #include <mutex>
 #include <set>
 
@@ -359,10 +361,10 @@ Error importFacts(const AnalysisOptions &Options, const RuntimeList &Runtimes,
   return Error::success();
 }
 
-/// Parses every TU of the database in parallel and extracts its facts (and
-/// writes them, with --export-facts).
-Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
-                    AnalysisResult &Result, std::vector<TUFacts> &AllFacts) {
+/// The jobs of the database: one per command of each file to analyze. A
+/// file the database does not list is a failure.
+Expected<std::vector<Job>> listJobs(const AnalysisOptions &Options,
+                                    AnalysisResult &Result) {
   if (Options.BuildPath.empty())
     return createStringError(inconvertibleErrorCode(),
                              "no compilation database: pass -p <build dir>");
@@ -393,7 +395,14 @@ Error parseDatabase(const AnalysisOptions &Options, const RuntimeList &Runtimes,
     for (CompileCommand &C : Commands)
       Jobs.push_back({File, std::move(C)});
   }
+  return Jobs;
+}
 
+/// Parses every job in parallel and extracts its facts (and writes them,
+/// with --export-facts).
+Error parseDatabase(const std::vector<Job> &Jobs,
+                    const AnalysisOptions &Options, const RuntimeList &Runtimes,
+                    AnalysisResult &Result, std::vector<TUFacts> &AllFacts) {
   if (!Options.ExportFactsDir.empty())
     if (std::error_code EC =
             sys::fs::create_directories(Options.ExportFactsDir))
@@ -578,6 +587,48 @@ int runExtractWorker(StringRef RequestPath, const Plugins &With) {
   });
 }
 
+namespace {
+
+/// The model files of a run: the union of the `Models` of the
+/// configurations in use (models describe libraries, not files), in
+/// configuration path order, then the command line's. Two configurations
+/// that bring different files for one model name would make the rules of
+/// that library depend on the order: an error naming both.
+Expected<std::vector<std::string>>
+modelUnion(const std::vector<const EffectiveConfig *> &Configs,
+           const std::vector<std::string> &CommandLine) {
+  std::vector<std::string> Files;
+  // (runtime, name) -> (configuration, file)
+  std::map<std::pair<std::string, std::string>,
+           std::pair<std::string, std::string>>
+      Owners;
+  for (const EffectiveConfig *C : Configs)
+    for (const std::string &Model : C->Models) {
+      std::string File = normalizedAbsolute(Model);
+      if (llvm::is_contained(Files, File))
+        continue;
+      Files.push_back(File);
+      auto Buffer = MemoryBuffer::getFile(File, /*IsText=*/true);
+      if (!Buffer)
+        continue; // loading it reports the error, with its name
+      auto [It, New] = Owners.try_emplace(
+          modelIdentity((*Buffer)->getBuffer()), C->Path, File);
+      if (!New && It->second.first != C->Path)
+        return createStringError(
+            inconvertibleErrorCode(),
+            "%s and %s both load a model named '%s' (%s, %s): models describe "
+            "libraries for the whole run, so give them different names or "
+            "share one file",
+            It->second.first.c_str(), C->Path.c_str(),
+            It->first.second.c_str(), It->second.second.c_str(),
+            File.c_str());
+    }
+  llvm::append_range(Files, CommandLine);
+  return Files;
+}
+
+} // namespace
+
 Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
                                      const Plugins &With) {
   // Together they would read facts, then stop before the checks: a run
@@ -586,12 +637,6 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
     return createStringError(inconvertibleErrorCode(),
                              "--export-facts and --import-facts cannot be "
                              "used together");
-  RuntimeList Runtimes;
-  for (const RuntimeInfo &R : With.Runtimes)
-    Runtimes.push_back(R.Create());
-  for (const std::string &File : Options.ModelFiles)
-    if (Error E = addModelFile(Runtimes, File))
-      return E;
 
   if (!Options.HeaderFilter.empty()) {
     std::string Why;
@@ -601,24 +646,96 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
                                Options.HeaderFilter.c_str(), Why.c_str());
   }
 
-  // Every check is constructed now, once, enabled or not: a misspelt option
-  // or value is an error before any TU is parsed.
-  auto Checks = createChecks(With.Checks, Options.Checks, Options.CheckOpts);
-  if (!Checks)
-    return Checks.takeError();
-  if (Checks->Enabled.empty() && Options.ExportFactsDir.empty())
+  // The command line's checks and options alone first, so that their
+  // errors name no file; a file's are checked when it is read.
+  auto CommandLine =
+      createChecks(With.Checks, Options.Checks, Options.CheckOpts);
+  if (!CommandLine)
+    return CommandLine.takeError();
+  bool NoConfigFiles = Options.ConfigFile.empty() && !Options.FindConfigs;
+  if (CommandLine->Enabled.empty() && Options.ExportFactsDir.empty() &&
+      (Options.ChecksGiven || NoConfigFiles))
     return createStringError(inconvertibleErrorCode(),
                              "no checks enabled by --checks='%s'",
                              Options.Checks.c_str());
+  ConfigOverrides Overrides;
+  Overrides.DefaultChecks = Options.Checks;
+  Overrides.ChecksGiven = Options.ChecksGiven;
+  Overrides.Options = Options.CheckOpts;
+  Overrides.HeaderFilter = Options.HeaderFilter;
+  ConfigResolver Configs(With.Checks, std::move(Overrides), Options.ConfigFile,
+                         Options.FindConfigs, Options.ConfigFallbackDirectory);
 
   AnalysisResult Result;
   std::vector<TUFacts> AllFacts;
+  RuntimeList Runtimes;
+  for (const RuntimeInfo &R : With.Runtimes)
+    Runtimes.push_back(R.Create());
 
-  Error E = Options.ImportFactsDir.empty()
-                ? parseDatabase(Options, Runtimes, Result, AllFacts)
-                : importFacts(Options, Runtimes, Result, AllFacts);
-  if (E)
-    return E;
+  // The configurations known before extraction: the fallback and those of
+  // the analyzed sources. Their models are the ones extraction uses.
+  std::vector<Job> Jobs;
+  std::vector<std::string> MainFiles;
+  if (Options.ImportFactsDir.empty()) {
+    auto Listed = listJobs(Options, Result);
+    if (!Listed)
+      return Listed.takeError();
+    Jobs = std::move(*Listed);
+    for (const Job &J : Jobs)
+      MainFiles.push_back(normalizedAbsolute(J.File));
+  } else {
+    if (Error E = importFacts(Options, Runtimes, Result, AllFacts))
+      return E;
+    for (const TUFacts &F : AllFacts)
+      MainFiles.push_back(F.MainFile);
+  }
+  std::vector<const EffectiveConfig *> Known;
+  auto Fallback = Configs.fallback();
+  if (!Fallback)
+    return Fallback.takeError();
+  Known.push_back(*Fallback);
+  for (const std::string &File : MainFiles) {
+    auto C = Configs.forFile(File);
+    if (!C)
+      return C.takeError();
+    if (!llvm::is_contained(Known, *C))
+      Known.push_back(*C);
+  }
+  llvm::sort(Known, [](const EffectiveConfig *A, const EffectiveConfig *B) {
+    return A->Path < B->Path;
+  });
+  auto Models = modelUnion(Known, Options.ModelFiles);
+  if (!Models)
+    return Models.takeError();
+  for (const std::string &File : *Models)
+    if (Error E = addModelFile(Runtimes, File))
+      return E;
+  if (Options.ExportFactsDir.empty()) {
+    bool AnyCheck = false;
+    for (const EffectiveConfig *C : Known) {
+      auto Names = enabledChecks(With.Checks, C->Checks);
+      AnyCheck |= Names && !Names->empty();
+      if (!Names)
+        consumeError(Names.takeError());
+    }
+    if (!AnyCheck)
+      return createStringError(
+          inconvertibleErrorCode(),
+          Known.back()->Path.empty()
+              ? formatv("no checks enabled by --checks='{0}'",
+                        Known.back()->Checks)
+                    .str()
+              : formatv("no checks enabled: {0} sets Checks: '{1}'",
+                        Known.back()->Path, Known.back()->Checks)
+                    .str());
+  }
+
+  if (Options.ImportFactsDir.empty()) {
+    AnalysisOptions Extract = Options;
+    Extract.ModelFiles = *Models; // the workers' and the cache's
+    if (Error E = parseDatabase(Jobs, Extract, Runtimes, Result, AllFacts))
+      return E;
+  }
 
   llvm::stable_sort(Result.Failures, [](const TUFailure &A, const TUFailure &B) {
     return A.File < B.File;
@@ -626,27 +743,68 @@ Expected<AnalysisResult> runAnalysis(const AnalysisOptions &Options,
   if (!Options.ExportFactsDir.empty())
     return Result;
 
-  std::set<SourceLocation> StrongBackLinks;
-  std::set<std::string> MainFiles;
-  for (const TUFacts &F : AllFacts) {
-    StrongBackLinks.insert(F.StrongBackLinks.begin(), F.StrongBackLinks.end());
-    MainFiles.insert(F.MainFile);
-  }
-  std::optional<Regex> HeaderFilter;
-  if (!Options.HeaderFilter.empty())
-    HeaderFilter.emplace(Options.HeaderFilter);
+  std::set<std::string> MainFileSet;
+  for (const TUFacts &F : AllFacts)
+    MainFileSet.insert(F.MainFile);
   Program P = Program::build(Runtimes, std::move(AllFacts));
-  std::vector<Finding> Found;
-  for (const std::unique_ptr<Check> &C : Checks->Enabled)
-    C->run(P, Found);
-  // NOLINT comments on any line of a finding, and CYCLINT_STRONG_BACK_LINK
-  // on a declaration it points at, hide it (core/Suppression.h).
-  SuppressionFilter Filter(diskFileReader(), std::move(StrongBackLinks));
-  for (Finding &F : Found) {
+
+  // The checks run once per distinct configuration that governs a finding,
+  // over the same program; a run keeps the findings its configuration
+  // governs. A finding governed by a configuration not run yet (one above a
+  // header only) queues that configuration.
+  std::vector<const EffectiveConfig *> Queue = Known;
+  std::set<std::string> RunKeys;
+  std::set<std::string> HonourAnnotations; // checks that read them (Check.h)
+  std::vector<std::pair<Finding, const EffectiveConfig *>> Governed;
+  for (size_t Next = 0; Next < Queue.size(); ++Next) {
+    const EffectiveConfig *Run = Queue[Next];
+    if (!RunKeys.insert(Run->runKey()).second)
+      continue;
+    auto Checks = createChecks(With.Checks, Run->Checks, Run->Options);
+    if (!Checks)
+      return Checks.takeError();
+    std::vector<Finding> Found;
+    for (const std::unique_ptr<Check> &C : Checks->Enabled) {
+      C->run(P, Found);
+      if (C->honoursStrongBackLinks())
+        HonourAnnotations.insert(C->name());
+    }
+    for (Finding &F : Found) {
+      auto Governor = Configs.forFile(F.Warning.Loc.File);
+      if (!Governor)
+        return Governor.takeError();
+      if ((*Governor)->runKey() == Run->runKey())
+        Governed.emplace_back(std::move(F), *Governor);
+      else if (!llvm::is_contained(Queue, *Governor))
+        Queue.push_back(*Governor);
+    }
+  }
+  // A configuration met only above a header came after extraction: its
+  // models were not loaded.
+  for (const EffectiveConfig *C : Queue)
+    for (const std::string &Model : C->Models)
+      if (!llvm::is_contained(*Models, normalizedAbsolute(Model))) {
+        Result.Warnings.push_back(
+            C->Path + ": Models: '" + Model +
+            "' not loaded: no analyzed source file is under this "
+            "configuration, and models are read before the sources");
+      }
+
+  // HeaderFilterRegex of the governing configuration, then NOLINT comments
+  // on any line of a finding, and CYCLINT_STRONG_BACK_LINK on a
+  // declaration it points at for checks that do not read it
+  // (core/Suppression.h).
+  std::map<std::string, std::unique_ptr<Regex>> HeaderFilters;
+  SuppressionFilter Filter(diskFileReader(), P.strongBackLinks());
+  for (auto &[F, Governor] : Governed) {
     const std::string &File = F.Warning.Loc.File;
-    if (HeaderFilter && !MainFiles.count(File) && !HeaderFilter->match(File))
+    std::unique_ptr<Regex> &HeaderFilter =
+        HeaderFilters[Governor->HeaderFilter];
+    if (!HeaderFilter && !Governor->HeaderFilter.empty())
+      HeaderFilter = std::make_unique<Regex>(Governor->HeaderFilter);
+    if (HeaderFilter && !MainFileSet.count(File) && !HeaderFilter->match(File))
       ++Result.Filtered;
-    else if (Filter.suppressed(F))
+    else if (Filter.suppressed(F, !HonourAnnotations.count(F.CheckName)))
       ++Result.Suppressed;
     else
       Result.Findings.push_back(std::move(F));

@@ -8,7 +8,8 @@
 //   extract  every TU of the compile database, in parallel, into TUFacts
 //            (one section per runtime)
 //   merge    all TUFacts into one Program (one view per runtime)
-//   check    run the enabled checks over the program
+//   check    run the enabled checks over the program, once per distinct
+//            configuration that governs a finding (core/Config.h)
 //
 // `ExportFactsDir` stops after extract and writes one facts file per TU;
 // `ImportFactsDir` starts at merge from such a directory.
@@ -34,9 +35,24 @@ struct AnalysisOptions {
   std::string BuildPath;          // directory or compile_commands.json
   std::vector<std::string> Files; // empty: every file in the database
   unsigned Jobs = 0;              // 0: all cores
+  /// The checks where no configuration file sets them; with ChecksGiven
+  /// (`--checks`), the checks of every configuration.
   std::string Checks = "cyclint-*";
+  bool ChecksGiven = false;
+  /// Options set on the command line: they win over every configuration's.
   CheckOptions CheckOpts;
+  /// Model files given on the command line, loaded after the models of
+  /// every configuration in use.
   std::vector<std::string> ModelFiles;
+  /// Configuration files (core/Config.h, docs/CONFIG.md). With ConfigFile,
+  /// that file governs every finding. Otherwise, with FindConfigs, each
+  /// finding is governed by the nearest `.cyclint.yaml` above the file of
+  /// its warning, or, for a file with none, the nearest above
+  /// ConfigFallbackDirectory (empty: the current directory). Neither: the
+  /// options above and HeaderFilter govern everything.
+  std::string ConfigFile;
+  bool FindConfigs = false;
+  std::string ConfigFallbackDirectory;
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
   std::string ExportFactsDir;
   std::string ImportFactsDir;
@@ -47,7 +63,9 @@ struct AnalysisOptions {
   uint64_t CacheMaxBytes = uint64_t(1) << 30;
   /// Findings whose warning is in a header (a file that is no analyzed TU's
   /// main file) are kept only if the header's path matches this regex;
-  /// empty: all are kept. (System headers never hold a finding.)
+  /// empty: all are kept. (System headers never hold a finding.) A
+  /// configuration file's HeaderFilterRegex replaces it for the files it
+  /// governs.
   std::string HeaderFilter;
   /// Where TUs are extracted (core/Worker.h). In worker processes, a TU
   /// that crashes the front end, runs past TUTimeoutSeconds or allocates past
@@ -80,6 +98,9 @@ struct AnalysisResult {
   unsigned Suppressed = 0;         // hidden by NOLINT or an annotation
   unsigned Filtered = 0;           // in headers HeaderFilter does not match
   std::vector<std::string> FactsWritten;
+  /// Problems that did not stop the run, one line each (a configuration
+  /// that governs only headers and names models: they came too late).
+  std::vector<std::string> Warnings;
 };
 
 /// What a front end brings: the runtimes to load and the checks to offer.

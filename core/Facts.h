@@ -37,8 +37,8 @@ constexpr int FactsFormatVersion = 4;
 struct TUFacts {
   std::string MainFile;
   std::string Directory;
-  /// Declarations marked CYCLINT_STRONG_BACK_LINK (core/Suppression.h):
-  /// findings through them are hidden, whatever the runtime.
+  /// Declarations marked CYCLINT_STRONG_BACK_LINK (core/Suppression.h),
+  /// whatever the runtime: Program::strongBackLinks() after the merge.
   std::vector<SourceLocation> StrongBackLinks;
   /// One per runtime of the run, in the order of the runtime list.
   std::vector<std::pair<std::string, std::unique_ptr<FactSection>>> Sections;

@@ -14,6 +14,7 @@
 #include "core/Runtime.h"
 
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,7 +41,19 @@ public:
   /// Adds a view (the merge, and unit tests that build views by hand).
   void addView(std::string Name, std::unique_ptr<ProgramView> View);
 
+  /// Declarations marked CYCLINT_STRONG_BACK_LINK anywhere in the program
+  /// (the facts envelope's, every runtime's): back links the program breaks
+  /// by hand. Checks that walk references leave cycles through them out
+  /// (Check::honoursStrongBackLinks).
+  const std::set<SourceLocation> &strongBackLinks() const {
+    return StrongBackLinks;
+  }
+  void addStrongBackLink(SourceLocation Loc) {
+    StrongBackLinks.insert(std::move(Loc));
+  }
+
 private:
+  std::set<SourceLocation> StrongBackLinks;
   std::vector<std::pair<std::string, std::unique_ptr<ProgramView>>> Views;
 };
 

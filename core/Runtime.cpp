@@ -60,10 +60,10 @@ bool TUContext::isInSystemHeader(clang::SourceLocation Loc) const {
   return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
 }
 
-/// The value of the top-level `runtime:` key of a YAML document, or empty.
-/// Syntax errors are not reported here: the runtime's own reader reports
-/// them with its line numbers.
-static std::string runtimeKey(StringRef Text) {
+/// The value of a top-level key of a YAML document, or empty. Syntax errors
+/// are not reported here: the runtime's own reader reports them with its
+/// line numbers.
+static std::string topLevelValue(StringRef Text, StringRef WantedKey) {
   SourceMgr SM;
   SM.setDiagHandler([](const SMDiagnostic &, void *) {});
   yaml::Stream Stream(Text, SM);
@@ -76,13 +76,22 @@ static std::string runtimeKey(StringRef Text) {
   for (yaml::KeyValueNode &KV : *Map) {
     auto *Key = dyn_cast_or_null<yaml::ScalarNode>(KV.getKey());
     SmallString<16> KeyStorage, ValueStorage;
-    if (!Key || Key->getValue(KeyStorage) != "runtime")
+    if (!Key || Key->getValue(KeyStorage) != WantedKey)
       continue;
     if (auto *Value = dyn_cast_or_null<yaml::ScalarNode>(KV.getValue()))
       return Value->getValue(ValueStorage).str();
     return "";
   }
   return "";
+}
+
+static std::string runtimeKey(StringRef Text) {
+  return topLevelValue(Text, "runtime");
+}
+
+std::pair<std::string, std::string> modelIdentity(StringRef Text) {
+  std::string Runtime = runtimeKey(Text);
+  return {Runtime.empty() ? "cxx" : Runtime, topLevelValue(Text, "name")};
 }
 
 Error addModelFile(const RuntimeList &Runtimes, StringRef Path) {
@@ -128,6 +137,9 @@ Program Program::build(const RuntimeList &Runtimes, std::vector<TUFacts> TUs) {
            std::tie(B.MainFile, B.Directory);
   });
   Program P;
+  for (const TUFacts &TU : TUs)
+    P.StrongBackLinks.insert(TU.StrongBackLinks.begin(),
+                             TU.StrongBackLinks.end());
   for (const std::unique_ptr<Runtime> &R : Runtimes) {
     std::vector<std::unique_ptr<FactSection>> Sections;
     for (TUFacts &TU : TUs)

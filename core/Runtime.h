@@ -29,6 +29,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clang/Basic/SourceLocation.h"
@@ -159,6 +160,9 @@ llvm::Error addModelFile(const RuntimeList &Runtimes, llvm::StringRef Path);
 /// addModelFile() of text already in memory; `Path` names it in errors.
 llvm::Error addModelText(const RuntimeList &Runtimes, llvm::StringRef Text,
                          llvm::StringRef Path);
+/// The runtime (`runtime:`, default cxx) and the `name:` of a model
+/// document, as written; empty fields where absent.
+std::pair<std::string, std::string> modelIdentity(llvm::StringRef Text);
 
 } // namespace cyclint
 

@@ -104,12 +104,14 @@ bool SuppressionFilter::suppressedAt(const SourceLocation &Loc,
   });
 }
 
-bool SuppressionFilter::suppressed(const Finding &F) {
-  if (Annotated.count(F.Warning.Loc) ||
-      suppressedAt(F.Warning.Loc, F.CheckName))
+bool SuppressionFilter::suppressed(const Finding &F, bool ByAnnotation) {
+  auto Marked = [&](const SourceLocation &Loc) {
+    return ByAnnotation && Annotated.count(Loc);
+  };
+  if (Marked(F.Warning.Loc) || suppressedAt(F.Warning.Loc, F.CheckName))
     return true;
   return llvm::any_of(F.Notes, [&](const DiagnosticMessage &N) {
-    return Annotated.count(N.Loc) || suppressedAt(N.Loc, F.CheckName);
+    return Marked(N.Loc) || suppressedAt(N.Loc, F.CheckName);
   });
 }
 

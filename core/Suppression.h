@@ -9,7 +9,9 @@
 //   // NOLINTNEXTLINE(...)                        on the line before one
 //   // NOLINTBEGIN(...) ... // NOLINTEND(...)     around one
 //   CYCLINT_STRONG_BACK_LINK (include/cyclint/annotations.h) on a declaration
-//                                                 a finding points at
+//                                                 a finding points at, for
+//                                                 checks that do not remove
+//                                                 the marked edge themselves
 //
 // The check list in parentheses uses clang-tidy's globs (`cyclint-*`); none
 // means every check. A note's line counts because a cycle has no single
@@ -50,8 +52,11 @@ public:
                              std::set<SourceLocation> Annotated = {})
       : Read(std::move(Read)), Annotated(std::move(Annotated)) {}
 
-  /// True if a NOLINT comment or an annotation hides `F`.
-  bool suppressed(const Finding &F);
+  /// True if a NOLINT comment hides `F`, or, with `ByAnnotation`, a
+  /// declaration marked CYCLINT_STRONG_BACK_LINK that its warning or a note
+  /// points at (for checks that do not read the marks themselves:
+  /// Check::honoursStrongBackLinks).
+  bool suppressed(const Finding &F, bool ByAnnotation = true);
 
   /// True if a NOLINT comment at `Loc` hides check `CheckName` (without the
   /// cyclint- prefix).

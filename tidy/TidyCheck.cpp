@@ -44,8 +44,6 @@ const Program &TUAnalysis::program(ASTContext &Ctx, const Preprocessor *PP) {
   TUContext TU(Ctx, Directory, /*Sema=*/nullptr, PP);
   std::vector<TUFacts> One;
   One.push_back(extractFacts(Runtimes, TU));
-  StrongBackLinks.insert(One.front().StrongBackLinks.begin(),
-                         One.front().StrongBackLinks.end());
   Built.emplace(Program::build(Runtimes, std::move(One)));
   return *Built;
 }
@@ -104,8 +102,9 @@ void TidyCheck::check(const MatchFinder::MatchResult &Result) {
   sortFindings(Findings);
   const SourceManager &SM = *Result.SourceManager;
   // clang-tidy honours NOLINT on the warning's line; a NOLINT on a note's
-  // line (another member of the cycle) and CYCLINT_STRONG_BACK_LINK are
-  // cyclint's rules, applied as in the CLI.
+  // line (another member of the cycle) and CYCLINT_STRONG_BACK_LINK (for
+  // checks that do not read it themselves) are cyclint's rules, applied as
+  // in the CLI.
   SuppressionFilter Filter(
       [&SM](StringRef File) -> std::optional<StringRef> {
         auto FE = SM.getFileManager().getOptionalFileRef(File);
@@ -116,9 +115,9 @@ void TidyCheck::check(const MatchFinder::MatchResult &Result) {
           return std::nullopt;
         return SM.getBufferData(ID);
       },
-      Shared->strongBackLinks());
+      P.strongBackLinks());
   for (const Finding &F : Findings)
-    if (!Filter.suppressed(F))
+    if (!Filter.suppressed(F, !Impl->honoursStrongBackLinks()))
       emit(F, SM);
 }
 

@@ -34,21 +34,12 @@ public:
       : RuntimeInfos(Runtimes) {}
   /// The program of the TU of `Ctx`, built on first use.
   const Program &program(clang::ASTContext &Ctx, const clang::Preprocessor *PP);
-  /// Declarations marked CYCLINT_STRONG_BACK_LINK in the TU of the last
-  /// program().
-  const std::set<SourceLocation> &strongBackLinks() const {
-    return StrongBackLinks;
-  }
-  void reset() {
-    Built.reset();
-    StrongBackLinks.clear();
-  }
+  void reset() { Built.reset(); }
 
 private:
   const std::vector<RuntimeInfo> &RuntimeInfos;
   RuntimeList Runtimes;
   std::optional<Program> Built;
-  std::set<SourceLocation> StrongBackLinks;
 };
 
 class TidyCheck : public clang::tidy::ClangTidyCheck {

@@ -155,12 +155,13 @@ cl::opt<std::string> WriteBaseline(
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> ConfigFile(
     "config-file",
-    cl::desc("Read the configuration from <file> instead of the nearest "
-             ".cyclint.yaml above the sources (docs/CONFIG.md)"),
+    cl::desc("Use <file> as the configuration of every file, instead of "
+             "the nearest .cyclint.yaml above each one (docs/CONFIG.md)"),
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> DumpConfig(
     "dump-config",
-    cl::desc("Print the effective configuration (YAML) and exit"),
+    cl::desc("Print the effective configuration of the first source file "
+             "given, or of the current directory (YAML), and exit"),
     cl::cat(Category));
 using Isolation = cyclint::AnalysisOptions::Isolation;
 cl::opt<Isolation> Isolate(
@@ -264,52 +265,6 @@ void printSummary(const cyclint::AnalysisResult &Result,
   errs() << "\n";
 }
 
-/// --config-file, or the nearest .cyclint.yaml above the sources given on
-/// the command line (the current directory when none is given). Sources
-/// under different configuration files are an error: one run has one set of
-/// checks and options. Option keys are checked here, so that an error can
-/// name the file and line.
-Error loadConfig(std::optional<cyclint::Config> &Out) {
-  std::string Path = ConfigFile;
-  if (Path.empty()) {
-    std::vector<std::string> Starts;
-    for (const std::string &F : Files)
-      Starts.push_back(std::string(sys::path::parent_path(F)));
-    if (Starts.empty())
-      Starts.push_back(".");
-    for (const std::string &Start : Starts) {
-      std::string Found = cyclint::findConfig(Start.empty() ? "." : Start);
-      if (Found != Path && !Path.empty() && !Found.empty())
-        return createStringError(inconvertibleErrorCode(),
-                                 "the sources are under two configuration "
-                                 "files, %s and %s: analyze them in separate "
-                                 "runs or pass --config-file",
-                                 Path.c_str(), Found.c_str());
-      if (!Found.empty())
-        Path = Found;
-    }
-    if (Path.empty())
-      return Error::success();
-  }
-  auto C = cyclint::readConfig(Path);
-  if (!C)
-    return C.takeError();
-  const auto &Registry = cyclint::builtinChecks();
-  for (const auto &[Key, Value] : C->CheckOptions) {
-    cyclint::CheckOptions One;
-    One.set(Key, Value);
-    auto Set = cyclint::createChecks(Registry, "cyclint-*", One);
-    if (!Set)
-      return createStringError(
-          inconvertibleErrorCode(),
-          formatv("{0}:{1}: CheckOptions: {2}", Path, C->lineOf(Key),
-                  toString(Set.takeError()))
-              .str());
-  }
-  Out = std::move(*C);
-  return Error::success();
-}
-
 } // namespace
 
 int main(int argc, char **argv) {
@@ -324,42 +279,17 @@ int main(int argc, char **argv) {
   if (!ExtractWorker.empty())
     return cyclint::runExtractWorker(ExtractWorker, Builtin);
 
-  // The configuration file: flags given on the command line win over it.
-  std::optional<cyclint::Config> Config;
-  if (Error E = loadConfig(Config)) {
-    error(toString(std::move(E)));
-    return UsageError;
-  }
-  std::string CheckGlobs = Checks;
-  if (Config && Config->Checks && Checks.getNumOccurrences() == 0)
-    CheckGlobs = *Config->Checks;
-
-  if (ListChecks) {
-    auto Names = cyclint::enabledChecks(Builtin.Checks, CheckGlobs);
-    if (!Names) {
-      error(toString(Names.takeError()));
-      return UsageError;
-    }
-    outs() << "Enabled checks:\n";
-    for (const std::string &Name : *Names)
-      outs() << "    cyclint-" << Name << "\n";
-    return NoFindings;
-  }
-
   cyclint::AnalysisOptions Options;
   Options.BuildPath = BuildPath;
   Options.Files.assign(Files.begin(), Files.end());
   Options.Jobs = Jobs;
-  Options.Checks = CheckGlobs;
-  if (Config) {
-    Options.ModelFiles = Config->modelPaths();
-    for (const auto &[Key, Value] : Config->CheckOptions)
-      Options.CheckOpts.set(Key, Value);
-    if (Config->HeaderFilterRegex)
-      Options.HeaderFilter = *Config->HeaderFilterRegex;
-  }
-  Options.ModelFiles.insert(Options.ModelFiles.end(), Models.begin(),
-                            Models.end());
+  // Configuration files (docs/CONFIG.md): each finding is governed by the
+  // nearest .cyclint.yaml above its file; flags win over every one.
+  Options.Checks = Checks;
+  Options.ChecksGiven = Checks.getNumOccurrences() > 0;
+  Options.ConfigFile = ConfigFile;
+  Options.FindConfigs = true;
+  Options.ModelFiles.assign(Models.begin(), Models.end());
   Options.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
   Options.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
                                  ExtraArgsBefore.end());
@@ -421,21 +351,54 @@ int main(int argc, char **argv) {
                           Value);
   }
 
-  if (DumpConfig) {
+  if (ListChecks || DumpConfig) {
+    // As clang-tidy: the configuration of the first source given, else of
+    // the current directory.
+    cyclint::ConfigOverrides Overrides;
+    Overrides.DefaultChecks = Options.Checks;
+    Overrides.ChecksGiven = Options.ChecksGiven;
+    Overrides.Options = Options.CheckOpts;
+    cyclint::ConfigResolver Resolver(Builtin.Checks, std::move(Overrides),
+                                     Options.ConfigFile, Options.FindConfigs,
+                                     "");
+    std::string First;
+    if (!Files.empty()) {
+      SmallString<256> Path(Files.front());
+      sys::fs::make_absolute(Path);
+      sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      First = std::string(Path);
+    }
+    auto Config = Resolver.forFile(First);
+    if (!Config) {
+      error(toString(Config.takeError()));
+      return UsageError;
+    }
+    const cyclint::EffectiveConfig &C = **Config;
+    if (ListChecks) {
+      auto Names = cyclint::enabledChecks(Builtin.Checks, C.Checks);
+      if (!Names) {
+        error(toString(Names.takeError()));
+        return UsageError;
+      }
+      outs() << "Enabled checks:\n";
+      for (const std::string &Name : *Names)
+        outs() << "    cyclint-" << Name << "\n";
+      return NoFindings;
+    }
     // Every option with its effective value, so that the dump says what a
     // run does, and reading the dump back gives the same dump.
-    auto Set = cyclint::createChecks(Builtin.Checks, Options.Checks,
-                                     Options.CheckOpts);
+    auto Set = cyclint::createChecks(Builtin.Checks, C.Checks, C.Options);
     if (!Set) {
       error(toString(Set.takeError()));
       return UsageError;
     }
     cyclint::Config Effective;
-    Effective.Checks = Options.Checks;
+    Effective.Checks = C.Checks;
     Effective.CheckOptions.insert(Set->Options.begin(), Set->Options.end());
-    if (!Options.HeaderFilter.empty())
-      Effective.HeaderFilterRegex = Options.HeaderFilter;
-    Effective.Models = Options.ModelFiles;
+    if (!C.HeaderFilter.empty())
+      Effective.HeaderFilterRegex = C.HeaderFilter;
+    Effective.Models = C.Models;
+    llvm::append_range(Effective.Models, Options.ModelFiles);
     cyclint::writeConfig(outs(), Effective);
     return NoFindings;
   }
@@ -515,6 +478,8 @@ int main(int argc, char **argv) {
       return UsageError;
     }
   }
+  for (const std::string &W : Result->Warnings)
+    WithColor::warning(errs(), "cyclint") << W << "\n";
   for (const cyclint::TUFailure &F : Result->Failures)
     error(F.File + ": " + F.Reason);
   if (!Quiet)

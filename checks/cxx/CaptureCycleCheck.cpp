@@ -5,7 +5,9 @@
 // the callable where its owner keeps it (the link into the closure), and
 // names that member and what the callable captured; notes then follow the
 // cycle from there, one per link: the member keeping the callable, the
-// capture keeping the object, and any members on the way back.
+// capture keeping the object, and any members on the way back. A cycle
+// through a member marked CYCLINT_STRONG_BACK_LINK is broken by hand: a
+// hidden finding, counted, never printed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +18,7 @@
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
+#include <set>
 
 namespace cyclint {
 
@@ -24,6 +27,11 @@ void CaptureCycleCheck::check(const OwnershipGraph &G,
   auto IsCapture = [&](const StatementLink &L) {
     return L.op().Record.empty();
   };
+  // Members marked CYCLINT_STRONG_BACK_LINK: a cycle through one is broken
+  // by hand, counted hidden.
+  std::set<std::pair<std::string, std::string>> Marked;
+  for (MemberRef M : G.membersAt(program().strongBackLinks()))
+    Marked.insert({G.node(M.Record).USR, G.field(M).Name});
   for (const ProgramCycle &P : G.statementCycles()) {
     if (!throughCapture(P.Cycle))
       continue;
@@ -39,10 +47,18 @@ void CaptureCycleCheck::check(const OwnershipGraph &G,
         IsCapture(Keeps)
             ? std::string()
             : G.recordName(Keeps.op().Record) + "::" + Keeps.op().Field;
-    Finding &Finding =
-        report(Out, F.Ops[Keeps.TopOp].Loc,
-               wording::captureCycle(Holder, Captures.op().Method,
-                                     Captures.op().Field, Captures.To));
+    std::string Message = wording::captureCycle(
+        Holder, Captures.op().Method, Captures.op().Field, Captures.To);
+    auto MarkedLink = llvm::find_if(Links, [&](const StatementLink &L) {
+      return !IsCapture(L) && Marked.count({L.op().Record, L.op().Field});
+    });
+    bool Broken = MarkedLink != Links.end();
+    if (Broken)
+      Message = wording::markedStatementCycle(
+          Message, G.recordName(MarkedLink->op().Record) +
+                       "::" + MarkedLink->op().Field);
+    Finding &Finding = report(Out, F.Ops[Keeps.TopOp].Loc, std::move(Message),
+                              Broken ? Severity::Hidden : Severity::Warning);
     for (size_t I = 0; I < Links.size(); ++I) {
       const StatementLink &L = Links[I], &Next = Links[(I + 1) % Links.size()];
       const BodyOp &Made = F.Ops[L.TopOp];

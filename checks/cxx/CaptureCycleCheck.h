@@ -24,6 +24,9 @@ public:
   CaptureCycleCheck(llvm::StringRef Name, const CheckOptions &Options)
       : ViewCheck(Name, Options) {}
   void check(const OwnershipGraph &G, std::vector<Finding> &Out) override;
+  /// Cycles through a member marked CYCLINT_STRONG_BACK_LINK are broken by
+  /// hand: counted hidden, never reported.
+  bool honoursStrongBackLinks() const override { return true; }
 };
 
 } // namespace cyclint

@@ -21,6 +21,10 @@
 //    can become weak), preferring a back-link name, then a plain pointer over
 //    a pointer inside a container (back links are single pointers, forward
 //    links are collections), then the first member name in sorted order.
+// 5. Members marked CYCLINT_STRONG_BACK_LINK are broken by hand: step 2
+//    leaves their edges out, so a way round that avoids them is still a
+//    witness; a cycle only through one is a hidden finding (counted, shown
+//    with ShowBrokenCycles), outside the MaxCyclesPerComponent budget.
 //
 //===----------------------------------------------------------------------===//
 
@@ -137,11 +141,13 @@ std::vector<std::vector<NodeId>> stronglyConnectedComponents(const OwnershipGrap
 using Cycle = std::vector<const GraphEdge *>;
 
 /// The shortest path inside the component from Start's target back to its
-/// source that traverses at least one member edge other than Start's member;
-/// empty when there is none. `Budget` counts visited states.
+/// source that traverses at least one member edge other than Start's member
+/// and none of `Excluded`; empty when there is none. `Budget` counts visited
+/// states.
 Cycle shortestCycleThrough(const OwnershipGraph &G,
                            const std::vector<bool> &InComponent,
-                           const GraphEdge &Start, uint64_t &Budget) {
+                           const GraphEdge &Start, uint64_t &Budget,
+                           const std::set<MemberRef> &Excluded) {
   // State = node * 2 + (another member used so far).
   struct Arrival {
     const GraphEdge *Edge = nullptr;
@@ -160,7 +166,8 @@ Cycle shortestCycleThrough(const OwnershipGraph &G,
     bool Used = State % 2;
     for (unsigned EdgeIndex : G.node(State / 2).OutEdges) {
       const GraphEdge &E = G.edges()[EdgeIndex];
-      if (!InComponent[E.To])
+      if (!InComponent[E.To] ||
+          (E.Role == EdgeRole::Member && Excluded.count(E.Member)))
         continue;
       bool Other = E.Role == EdgeRole::Member && !(E.Member == Start.Member);
       size_t Next = E.To * 2 + (Used || Other);
@@ -287,6 +294,11 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
       StatementMembers.insert(std::move(Members));
     }
   const CycleBreakers Breakers(G.functions());
+  // Members marked CYCLINT_STRONG_BACK_LINK: the program breaks their links
+  // by hand, so their edges count for no cycle. The search leaves them out;
+  // a cycle that exists only through one is counted as a hidden finding.
+  const std::set<MemberRef> Marked = G.membersAt(program().strongBackLinks());
+  const std::set<MemberRef> None;
   std::vector<bool> InComponent(G.nodes().size(), false);
   // Name order, independent of node numbering; structural edges last.
   auto Key = [&](const GraphEdge *E) {
@@ -308,6 +320,9 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
         if (InComponent[G.edges()[I].To])
           Inside.push_back(&G.edges()[I]);
     llvm::sort(Inside, ByName);
+    bool AnyMarked = llvm::any_of(Inside, [&](const GraphEdge *E) {
+      return E->Role == EdgeRole::Member && Marked.count(E->Member);
+    });
 
     std::set<std::vector<MemberRef>> Reported;
     unsigned Count = 0;
@@ -321,7 +336,11 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
         break;
       if (Start->Role != EdgeRole::Member || Start->Kind != EdgeKind::Strong)
         continue;
-      Cycle Back = shortestCycleThrough(G, InComponent, *Start, Budget);
+      Cycle Back;
+      if (!Marked.count(Start->Member))
+        Back = shortestCycleThrough(G, InComponent, *Start, Budget, Marked);
+      if (Back.empty() && AnyMarked)
+        Back = shortestCycleThrough(G, InComponent, *Start, Budget, None);
       if (Back.empty())
         continue; // only through this member: a list or a tree
       Cycle Witness{Start};
@@ -390,6 +409,20 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
           Steps.begin(), Steps.end(),
           [&](const MemberStep &A, const MemberStep &B) { return Rank(A) < Rank(B); });
       std::rotate(Steps.begin(), Weaken, Steps.end());
+
+      // Through a member marked as broken by hand: no cycle, counted.
+      auto MarkedStep = llvm::find_if(Steps, [&](const MemberStep &S) {
+        return Marked.count(S.Edge->Member) != 0;
+      });
+      if (MarkedStep != Steps.end()) {
+        std::string MarkedName = G.memberName(MarkedStep->Edge->Member);
+        Finding &F = report(Out, G.field(Steps.front().Edge->Member).Loc,
+                            wording::markedCycle(G, Steps, MarkedName),
+                            ShowBrokenCycles ? Severity::Note : Severity::Hidden);
+        for (const MemberStep &S : Steps)
+          F.note(G.field(S.Edge->Member).Loc, wording::edgeNote(G, S));
+        continue; // not one of the component's MaxCyclesPerComponent
+      }
 
       // Unlinked by hand: by an owner's teardown (not a leak), or by a
       // method the program calls (a leak until it runs).

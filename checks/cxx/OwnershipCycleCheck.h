@@ -19,6 +19,9 @@ class OwnershipCycleCheck : public ViewCheck<OwnershipGraph> {
 public:
   OwnershipCycleCheck(llvm::StringRef Name, const CheckOptions &Options);
   void check(const OwnershipGraph &G, std::vector<Finding> &Out) override;
+  /// Cycles through a member marked CYCLINT_STRONG_BACK_LINK are broken by
+  /// hand: counted hidden, never reported.
+  bool honoursStrongBackLinks() const override { return true; }
   void storeOptions(OptionMap &Out) const override;
 
   /// True when a member's name says it points back up a structure

@@ -4,7 +4,8 @@
 // statementCycles(): each found once, in the function that makes it), at
 // the store that closes it (the last of its stores to run), and one note per
 // store of the cycle in cycle order, each naming the variables the code used
-// and the member.
+// and the member. A cycle through a member marked CYCLINT_STRONG_BACK_LINK
+// is broken by hand: a hidden finding, counted, never printed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +15,8 @@
 
 #include "llvm/ADT/STLExtras.h"
 
+#include <set>
+
 namespace cyclint {
 
 void ReferenceCycleCheck::check(const OwnershipGraph &G,
@@ -21,6 +24,11 @@ void ReferenceCycleCheck::check(const OwnershipGraph &G,
   auto MemberOf = [&](const StatementLink &L) {
     return G.recordName(L.op().Record) + "::" + L.op().Field;
   };
+  // Members marked CYCLINT_STRONG_BACK_LINK: a cycle through one is broken
+  // by hand, counted hidden.
+  std::set<std::pair<std::string, std::string>> Marked;
+  for (MemberRef M : G.membersAt(program().strongBackLinks()))
+    Marked.insert({G.node(M.Record).USR, G.field(M).Name});
   for (const ProgramCycle &P : G.statementCycles()) {
     if (throughCapture(P.Cycle))
       continue; // cyclint-capture-cycle's
@@ -34,9 +42,16 @@ void ReferenceCycleCheck::check(const OwnershipGraph &G,
     }
     Path.push_back(Path.front());
     const BodyOp &Top = F.Ops[C.Links.front().TopOp];
-    Finding &Finding = report(
-        Out, Top.Loc,
-        wording::statementCycle(wording::statementText(Top), Members, Path));
+    std::string Message =
+        wording::statementCycle(wording::statementText(Top), Members, Path);
+    auto MarkedLink = llvm::find_if(C.Links, [&](const StatementLink &L) {
+      return Marked.count({L.op().Record, L.op().Field}) != 0;
+    });
+    bool Broken = MarkedLink != C.Links.end();
+    if (Broken)
+      Message = wording::markedStatementCycle(Message, MemberOf(*MarkedLink));
+    Finding &Finding = report(Out, Top.Loc, std::move(Message),
+                              Broken ? Severity::Hidden : Severity::Warning);
     for (const StatementLink &L : C.Links) {
       const BodyOp &Made = F.Ops[L.TopOp];
       if (L.op().Kind == BodyOpKind::Load) {

@@ -78,6 +78,21 @@ std::string brokenCycle(const OwnershipGraph &G,
          "; make sure it runs, or make this member a weak reference";
 }
 
+std::string markedCycle(const OwnershipGraph &G,
+                        const std::vector<MemberStep> &Cycle,
+                        const std::string &Marked) {
+  return quoted(G.memberName(Cycle.front().Edge->Member)) +
+         " closes a reference cycle (" + cyclePath(G, Cycle) +
+         ") that the program breaks by hand at " + quoted(Marked) +
+         " (CYCLINT_STRONG_BACK_LINK)";
+}
+
+std::string markedStatementCycle(const std::string &Cycle,
+                                 const std::string &Marked) {
+  return Cycle + "; the program breaks it by hand at " + quoted(Marked) +
+         " (CYCLINT_STRONG_BACK_LINK)";
+}
+
 std::string statementObject(const std::string &Var) {
   if (Var.empty() || llvm::StringRef(Var).starts_with("$"))
     return "a new object";

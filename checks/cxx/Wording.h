@@ -35,6 +35,16 @@ std::string brokenCycle(const OwnershipGraph &G,
                         const std::vector<MemberStep> &Cycle,
                         const CycleBreak &Break);
 
+/// The same cycle, when one of its members is marked
+/// CYCLINT_STRONG_BACK_LINK (`Marked`, `Class::member`): the program breaks
+/// it by hand there.
+std::string markedCycle(const OwnershipGraph &G,
+                        const std::vector<MemberStep> &Cycle,
+                        const std::string &Marked);
+/// A statement-level cycle through a member marked CYCLINT_STRONG_BACK_LINK.
+std::string markedStatementCycle(const std::string &Cycle,
+                                 const std::string &Marked);
+
 /// CPython extension types (checks/Python*Check.cpp). Members are named
 /// `Struct::member`, types by their variable (`NodeType`, `Node_spec`).
 

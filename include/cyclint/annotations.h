@@ -9,11 +9,15 @@
  *     CYCLINT_STRONG_BACK_LINK std::shared_ptr<Parent> parent;
  *   };
  *
- * cyclint then reports no finding whose warning or notes point at the marked
- * declaration (a member, for the cycle checks; a struct member of a CPython
- * extension type works the same way). The mark is a Clang annotation
- * attribute: it changes neither the type nor the layout, and other
- * compilers see nothing at all. Works in C and C++.
+ * cyclint then takes the marked member's edge out of the ownership graph
+ * (cyclint-ownership-cycle, -reference-cycle, -capture-cycle): no cycle
+ * through it is reported, whichever member of the cycle the warning would
+ * have named, while another way round that avoids it is still a cycle.
+ * Such cycles are counted as hidden notes. For the CPython and pybind11
+ * checks, a finding whose warning or notes point at the marked declaration
+ * (a struct member of an extension type) is hidden. The mark is a Clang
+ * annotation attribute: it changes neither the type nor the layout, and
+ * other compilers see nothing at all. Works in C and C++.
  *
  *===----------------------------------------------------------------------===*/
 

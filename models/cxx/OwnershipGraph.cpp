@@ -507,6 +507,18 @@ std::string OwnershipGraph::memberName(MemberRef M) const {
   return Nodes[M.Record].Name + "::" + Nodes[M.Record].Fields[M.Field].Name;
 }
 
+std::set<MemberRef>
+OwnershipGraph::membersAt(const std::set<SourceLocation> &Locs) const {
+  std::set<MemberRef> Members;
+  if (Locs.empty())
+    return Members;
+  for (NodeId N = 0; N < Nodes.size(); ++N)
+    for (unsigned F = 0; F < Nodes[N].Fields.size(); ++F)
+      if (Locs.count(Nodes[N].Fields[F].Loc))
+        Members.insert({N, F});
+  return Members;
+}
+
 std::vector<NodeId> OwnershipGraph::subclassesOf(NodeId Id) const {
   std::vector<bool> Visited(Nodes.size(), false);
   std::vector<NodeId> Stack{Id}, Result;

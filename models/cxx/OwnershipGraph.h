@@ -26,6 +26,7 @@
 
 #include "llvm/ADT/EquivalenceClasses.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -129,6 +130,10 @@ public:
   /// steps, starting with the first Member edge of the path.
   std::vector<MemberStep>
   memberSteps(const std::vector<const GraphEdge *> &Cycle) const;
+
+  /// The members declared at one of `Locs` (declarations marked
+  /// CYCLINT_STRONG_BACK_LINK: Program::strongBackLinks()).
+  std::set<MemberRef> membersAt(const std::set<SourceLocation> &Locs) const;
 
   /// All classes derived from `Id`, directly or not, in NodeId order.
   std::vector<NodeId> subclassesOf(NodeId Id) const;

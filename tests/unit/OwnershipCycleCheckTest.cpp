@@ -54,6 +54,66 @@ TEST(OwnershipCycleCheckTest, ParentChildIsOneCycleWarnedAtTheBackLink) {
   EXPECT_EQ(F[0].Warning.Loc, F[0].Notes[0].Loc);
 }
 
+/// The check over `Specs` with the members named in `Marked` (`Class::field`)
+/// marked CYCLINT_STRONG_BACK_LINK.
+std::vector<Finding> runMarked(const std::vector<RecordSpec> &Specs,
+                               const std::vector<std::string> &Marked) {
+  Program P;
+  auto G = std::make_unique<OwnershipGraph>(
+      buildGraph({makeTU("/src/a.cc", Specs)}));
+  for (NodeId N = 0; N < G->nodes().size(); ++N)
+    for (unsigned F = 0; F < G->node(N).Fields.size(); ++F)
+      if (llvm::is_contained(Marked, G->memberName({N, F})))
+        P.addStrongBackLink(G->field({N, F}).Loc);
+  P.addView("cxx", std::move(G));
+  std::vector<Finding> Out;
+  OwnershipCycleCheck("ownership-cycle", CheckOptions()).run(P, Out);
+  sortFindings(Out);
+  return Out;
+}
+
+TEST(OwnershipCycleCheckTest, MarkedMemberBreaksTheCycleWhereverItIs) {
+  // Each record on its own lines: a mark is a location.
+  std::vector<RecordSpec> Cycle = {
+      {"Window", {"layout:strong:Layout"}, {}, false, "/src/a.h", 10},
+      {"Layout", {"items:strong:Widget:std::vector"}, {}, false, "/src/a.h", 20},
+      {"Widget", {"parent:strong:Window"}, {}, false, "/src/a.h", 30}};
+  auto Plain = runMarked(Cycle, {});
+  ASSERT_THAT(Plain, SizeIs(1));
+  EXPECT_EQ(Plain[0].Level, Severity::Warning);
+  EXPECT_EQ(warnedMember(Plain[0]), "Widget::parent");
+  // Marked on a member the warning does not name: counted, hidden.
+  auto Marked = runMarked(Cycle, {"Layout::items"});
+  ASSERT_THAT(Marked, SizeIs(1));
+  EXPECT_EQ(Marked[0].Level, Severity::Hidden);
+  EXPECT_THAT(Marked[0].Warning.Message,
+              HasSubstr("breaks by hand at 'Layout::items'"));
+  // A member off the cycle: the warning stays.
+  Cycle[0].Fields.push_back("theme:strong:Theme");
+  Cycle.push_back({"Theme", {}, {}, false, "/src/a.h", 40});
+  auto Unrelated = runMarked(Cycle, {"Window::theme"});
+  ASSERT_THAT(Unrelated, SizeIs(1));
+  EXPECT_EQ(Unrelated[0].Level, Severity::Warning);
+}
+
+TEST(OwnershipCycleCheckTest, MarkedEdgeIsGoneNotTheCycleBesideIt) {
+  // Two ways back from Node to Graph; the shorter-named one is marked. The
+  // other way is still a cycle, and is the one reported.
+  auto F = runMarked(
+      {{"Graph", {"nodes:strong:Node:std::vector"}, {}, false, "/src/a.h", 10},
+       {"Node", {"graph:strong:Graph", "owner:strong:Graph"}, {}, false,
+        "/src/a.h", 20}},
+      {"Node::graph"});
+  std::vector<Finding> Warnings;
+  for (const Finding &X : F)
+    if (X.Level == Severity::Warning)
+      Warnings.push_back(X);
+  ASSERT_THAT(Warnings, SizeIs(1));
+  EXPECT_EQ(warnedMember(Warnings[0]), "Node::owner");
+  for (const DiagnosticMessage &N : Warnings[0].Notes)
+    EXPECT_THAT(N.Message, ::testing::Not(HasSubstr("Node::graph")));
+}
+
 TEST(OwnershipCycleCheckTest, OwningBackLinkIsWarnedOverCountedChildren) {
   // The parent link owns (unique_ptr), the children are counted: the fix is
   // the parent link, not the children the strong-only rule would name.
