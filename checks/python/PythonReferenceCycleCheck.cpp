@@ -165,6 +165,51 @@ void PythonReferenceCycleCheck::check(const PythonProgram &P, std::vector<Findin
     F.note(S.Traverse.FunctionLoc,
            wording::python::visitedBy(M.qualifiedName(), S.Traverse.Function));
   }
+  checkUserData(P, Out);
+}
+
+/// The collector subtracts from each object's count the references its
+/// traverse functions visit; one a C library keeps as user data is never
+/// visited, so the caller's object looks referenced from outside and a
+/// cycle back to the handle's owner is never collected. Silent when Python
+/// code cannot reach the owner (opaque), when a traverse of the owner
+/// visits something other than members (it may reach the library's user
+/// data), or when the owner's type is unknown.
+void PythonReferenceCycleCheck::checkUserData(const PythonProgram &P,
+                                              std::vector<Finding> &Out) {
+  for (const PyFunctionFact &F : P.functions())
+    for (const PyFillFact &U : F.UserData) {
+      bool Known = false, Reaches = false;
+      std::string Owner;
+      for (const PyType &T : P.types()) {
+        if (T.Struct < 0)
+          continue;
+        bool Holds = false;
+        for (int S = T.Struct; S >= 0 && !Holds; S = P.structs()[S].Base)
+          Holds = P.structs()[S].Fact.Key == U.Member.Struct;
+        if (!Holds)
+          continue;
+        Known = true;
+        if (Owner.empty())
+          Owner = P.structs()[T.Struct].Fact.Name;
+        if (T.Opaque || !T.GCKnown) {
+          Reaches = true;
+          continue;
+        }
+        if (T.HaveGC && T.Traverse) {
+          const PyFunctionFact *Traverse = P.function(T.Traverse->Target);
+          if (!P.traverseSummary(T).Known || !Traverse ||
+              Traverse->VisitsOther)
+            Reaches = true;
+        }
+      }
+      if (!Known || Reaches)
+        continue;
+      report(Out, U.Loc,
+             wording::python::userDataCycle(F.Name, U.Api, U.Detail,
+                                            Owner + "::" + U.Member.Field,
+                                            Owner));
+    }
 }
 
 } // namespace cyclint

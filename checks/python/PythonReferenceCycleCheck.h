@@ -8,6 +8,9 @@
 // GC is `disabled` (--python-gc=disabled), for programs that disable or
 // freeze the collector. Those notes are counted but printed only when the
 // option CollectorNotes is 1 (a module with 2 warnings can have 30 of them).
+// A new reference to a caller's object handed to a C library as user data
+// of a handle the object keeps is a reference no traverse can visit: a
+// cycle through it is never freed, whatever the type's GC support.
 // Documentation: docs/checks/python-reference-cycle.md.
 //
 //===----------------------------------------------------------------------===//
@@ -29,6 +32,9 @@ public:
   static std::vector<OptionAlias> aliases();
 
 private:
+  /// References a C library keeps as user data (PyFunctionFact::UserData).
+  void checkUserData(const PythonProgram &P, std::vector<Finding> &Out);
+
   bool GCDisabled;
   bool CollectorNotes;
 };

@@ -96,6 +96,17 @@ std::string contentReason(const std::string &Member, const std::string &Kind,
          argumentSource(Detail) + ", which can be any object";
 }
 
+std::string userDataCycle(const std::string &Function, const std::string &Api,
+                          const std::string &Detail, const std::string &Handle,
+                          const std::string &Owner) {
+  return quoted(Function) + " gives " + Api + " a new reference to " +
+         argumentSource(Detail) + " as user data of " + quoted(Handle) +
+         ": no tp_traverse visits a reference the C library keeps, so a "
+         "reference cycle back to the " + Owner +
+         " through that object is never freed; keep the object in a member "
+         "the type visits and give the library a borrowed pointer";
+}
+
 std::string filledReason(const std::string &Member, const std::string &Function,
                          const std::string &Detail, const std::string &Api,
                          const std::string &Container) {

@@ -32,6 +32,11 @@ std::string contentReason(const std::string &Member, const std::string &Kind,
                           const std::string &Attribute,
                           const std::string &Function,
                           const std::string &Detail);
+/// A new reference handed to a C library as user data of a handle.
+std::string userDataCycle(const std::string &Function, const std::string &Api,
+                          const std::string &Detail, const std::string &Handle,
+                          const std::string &Owner);
+
 /// `Member` holds a container made by `Container` that `Function` fills with
 /// `Detail` through `Api`.
 std::string filledReason(const std::string &Member, const std::string &Function,

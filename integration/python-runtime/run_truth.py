@@ -13,6 +13,11 @@ node_forgot_next.c: GC, but tp_traverse forgets `next`; node_ok.c: correct):
      through 'NodeObject::next' is never freed (python-reference-cycle or
      python-traverse-missing-member); and that each variant's verdict is the
      one the variant documents.
+The same for the `Conn` variants, which keep a handle of a small C library
+(clib/, included from a system directory as a real library would be):
+conn_userdata.c hands the library a new reference to a callback as user
+data, conn_userdata_ok.c keeps it in a visited member; the cycle is
+`c.set_callback(c.ping)`.
 
 Usage: run_truth.py --cyclint BIN --cc CC --python PY --include DIR --workdir DIR
 """
@@ -25,15 +30,10 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-VARIANTS = [  # (module, the runtime leaks the cycle)
-    ("node_nogc", True),
-    ("node_forgot_next", True),
-    ("node_ok", False),
-]
-LEAK_RE = re.compile(
+NODE_LEAK_RE = re.compile(
     r"^\S+: warning: 'NodeObject::next' .*"
     r"\[cyclint-python-(reference-cycle|traverse-missing-member)\]$")
-RUNTIME_SCRIPT = r"""
+NODE_SCRIPT = r"""
 import gc, sys
 sys.path.insert(0, sys.argv[1])
 mod = __import__(sys.argv[2])
@@ -45,6 +45,39 @@ del a, b
 gc.collect()
 print(mod.dealloc_count() - before)
 """
+CONN_LEAK_RE = re.compile(
+    r"^\S+: warning: 'Conn_set_callback' gives clib_set_userptr a new "
+    r"reference .*\[cyclint-python-reference-cycle\]$")
+CONN_SCRIPT = r"""
+import gc, sys
+sys.path.insert(0, sys.argv[1])
+mod = __import__(sys.argv[2])
+gc.collect()
+before = mod.dealloc_count()
+c = mod.Conn()
+c.set_callback(c.ping)
+del c
+gc.collect()
+print(mod.dealloc_count() - before)
+"""
+CLIB = os.path.join(HERE, "clib")
+
+
+class Variant:
+    def __init__(self, module, leaks, script, objects, leak_re, extra=()):
+        self.module, self.leaks, self.script = module, leaks, script
+        self.objects, self.leak_re, self.extra = objects, leak_re, list(extra)
+
+
+VARIANTS = [  # the runtime leaks the cycle, or frees its `objects`
+    Variant("node_nogc", True, NODE_SCRIPT, 2, NODE_LEAK_RE),
+    Variant("node_forgot_next", True, NODE_SCRIPT, 2, NODE_LEAK_RE),
+    Variant("node_ok", False, NODE_SCRIPT, 2, NODE_LEAK_RE),
+    Variant("conn_userdata", True, CONN_SCRIPT, 1, CONN_LEAK_RE,
+            [os.path.join(CLIB, "clib.c")]),
+    Variant("conn_userdata_ok", False, CONN_SCRIPT, 1, CONN_LEAK_RE,
+            [os.path.join(CLIB, "clib.c")]),
+]
 
 
 def run(cmd, **kw):
@@ -62,37 +95,39 @@ def main():
     os.makedirs(args.workdir, exist_ok=True)
 
     failures = []
-    for module, documented_leak in VARIANTS:
+    for v in VARIANTS:
+        module, documented_leak = v.module, v.leaks
         source = os.path.join(HERE, module + ".c")
         out = os.path.join(args.workdir, module + ".so")
-        compile_cmd = [args.cc, "-shared", "-fPIC", "-O0", "-I" + args.include,
-                       source, "-o", out]
+        cflags = ["-I" + args.include, "-isystem", CLIB]
+        compile_cmd = [args.cc, "-shared", "-fPIC", "-O0", *cflags,
+                       source, *v.extra, "-o", out]
         proc = run(compile_cmd)
         if proc.returncode != 0:
             failures.append(f"{module}: build failed:\n{proc.stderr}")
             continue
 
-        proc = run([args.python, "-c", RUNTIME_SCRIPT, args.workdir, module])
+        proc = run([args.python, "-c", v.script, args.workdir, module])
         if proc.returncode != 0:
             failures.append(f"{module}: python failed:\n{proc.stderr}")
             continue
         freed = int(proc.stdout.strip())
-        runtime_leak = freed < 2
+        runtime_leak = freed < v.objects
 
         dbdir = os.path.join(args.workdir, module + ".db")
         os.makedirs(dbdir, exist_ok=True)
         with open(os.path.join(dbdir, "compile_commands.json"), "w") as db:
             json.dump([{"directory": HERE, "file": source,
-                        "arguments": [args.cc, "-I" + args.include, "-c",
+                        "arguments": [args.cc, *cflags, "-c",
                                       source, "-o", "/dev/null"]}], db)
         proc = run([args.cyclint, "-p", dbdir, "--quiet"])
         report = proc.stdout
-        cyclint_leak = any(LEAK_RE.match(l) for l in report.splitlines())
+        cyclint_leak = any(v.leak_re.match(l) for l in report.splitlines())
         if proc.returncode not in (0, 1):
             failures.append(f"{module}: cyclint exit {proc.returncode}:\n"
                             f"{proc.stderr}")
 
-        print(f"{module}: runtime freed {freed}/2 nodes "
+        print(f"{module}: runtime freed {freed}/{v.objects} objects "
               f"({'leak' if runtime_leak else 'freed'}); cyclint reports "
               f"{'a never-freed cycle' if cyclint_leak else 'no leak'}")
         if runtime_leak != cyclint_leak:
@@ -104,7 +139,7 @@ def main():
             failures.append(f"{module}: the runtime "
                             f"{'leaks' if runtime_leak else 'frees'} the "
                             f"cycle, the variant says otherwise")
-        if not runtime_leak:
+        if not runtime_leak and v.script is NODE_SCRIPT:
             # Correct GC support: a note, printed on request only, and a
             # warning for programs that run without the collector.
             if report.strip() or proc.returncode:

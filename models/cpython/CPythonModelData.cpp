@@ -92,7 +92,7 @@ const char *const FunctionLists[] = {
     "visitManagedDict", "clearManagedDict", "moduleState",
     "attributeLookups", "objectType", "finalTypes", "exactTypeChecks",
     "internalSlots", "slotDefaults", "clearableContainers", "itemLookups",
-    "borrowedResults", "incref"};
+    "borrowedResults", "incref", "newRef"};
 
 bool isExtension(llvm::yaml::IO &IO) {
   return static_cast<const ReadMode *>(IO.getContext())->Extension;

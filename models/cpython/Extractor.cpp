@@ -54,6 +54,15 @@ bool Extractor::isRuntime(clang::SourceLocation L) const {
   return It->second;
 }
 
+bool Extractor::isLibraryDecl(const Decl *Dl) const {
+  clang::SourceLocation L = SM.getExpansionLoc(Dl->getLocation());
+  if (L.isInvalid() || !SM.isInSystemHeader(L))
+    return false;
+  OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(L));
+  return FE && (PythonDir.empty() ||
+                !FE->getName().starts_with(PythonDir + "/"));
+}
+
 std::string Extractor::usr(const Decl *Dl) {
   auto [It, Inserted] = USRs.try_emplace(Dl);
   if (!Inserted)
@@ -163,6 +172,14 @@ std::optional<PyMemberRef> Extractor::plainMemberRef(const Expr *E) {
   if (Key.empty())
     return std::nullopt;
   return PyMemberRef{Key, F->getName().str()};
+}
+
+std::optional<PyMemberRef> Extractor::fieldRef(const Expr *E) {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(strip(E));
+  const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  if (!F || F->getName().empty() || !isExtensionStruct(F->getParent()))
+    return std::nullopt;
+  return PyMemberRef{structKey(F->getParent()), F->getName().str()};
 }
 
 void Extractor::addStruct(const RecordDecl *RD) {

@@ -47,6 +47,9 @@ public:
   bool isProgramDecl(const clang::Decl *Dl) const {
     return !isRuntime(Dl->getLocation());
   }
+  /// True for declarations of a C library: in a system header that is not
+  /// one of Python's (sqlite3.h, expat.h, zlib.h...).
+  bool isLibraryDecl(const clang::Decl *Dl) const;
   std::string usr(const clang::Decl *Dl);
 
   //===-- Object layouts ---------------------------------------------------===//
@@ -65,6 +68,9 @@ public:
   /// An object member of a program struct that is not an object layout
   /// (a module's state struct): `state->error_obj`, `st->types[i]`.
   std::optional<PyMemberRef> plainMemberRef(const clang::Expr *E);
+  /// Any field of an extension struct a member expression names, object
+  /// or not (`self->db`, a C library's handle).
+  std::optional<PyMemberRef> fieldRef(const clang::Expr *E);
   void addStruct(const clang::RecordDecl *RD);
 
   //===-- Types and tables (TypeReader.cpp) --------------------------------===//

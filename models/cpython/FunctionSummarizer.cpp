@@ -70,7 +70,8 @@ bool FunctionSummarizer::worthKeeping() const {
          !F.Cleared.empty() || !F.Released.empty() || !F.SelfCalls.empty() ||
          F.UnTracksSelf || F.FreesSelf || F.ReleasesType ||
          F.ClearsManagedDict || F.VisitsManagedDict || !F.StateCalls.empty() ||
-         !F.Fills.empty() || !F.Stores.empty() || !F.Allocs.empty();
+         !F.Fills.empty() || !F.Stores.empty() || !F.Allocs.empty() ||
+         !F.UserData.empty();
 }
 
 //===-- Pass 1 ------------------------------------------------------------===//
@@ -329,6 +330,7 @@ bool FunctionSummarizer::VisitCallExpr(CallExpr *C) {
   if (noteVisitCall(C) || noteManagedDictCall(Name))
     return true;
   noteFill(C, Name);
+  noteUserData(C, Name);
   CallArguments Args = readArguments(C, Name);
   noteStateCall(C, Name);
   if (Args.PassesVisit) {
@@ -449,6 +451,50 @@ void FunctionSummarizer::noteReleases(const CallExpr *C, StringRef Name) {
     F.Released.push_back(*Ref);
   else if (auto Plain = releasedPlainMember(C->getArg(0)))
     F.Released.push_back(*Plain);
+}
+
+/// `lib_set_callback(self->db, trampoline, Py_NewRef(cb))`: a C library
+/// function given a handle the object keeps (a pointer field of its struct,
+/// by value) and a new reference to a caller's object as a `void *`
+/// argument keeps that reference where no traverse can visit it.
+void FunctionSummarizer::noteUserData(const CallExpr *C, StringRef Name) {
+  const FunctionDecl *Callee = C->getDirectCallee();
+  if (!Callee || !X.isLibraryDecl(Callee))
+    return;
+  std::optional<PyMemberRef> Handle;
+  for (const Expr *Arg : C->arguments()) {
+    const auto *ME = dyn_cast<MemberExpr>(strip(Arg));
+    if (ME && isSelf(strip(ME->getBase())) &&
+        ME->getType()->isPointerType() && !X.objectPointee(ME->getType()))
+      if ((Handle = X.fieldRef(ME)))
+        break;
+  }
+  if (!Handle)
+    return;
+  unsigned N = std::min(C->getNumArgs(), Callee->getNumParams());
+  for (unsigned I = 0; I < N; ++I) {
+    const Expr *Arg = strip(C->getArg(I));
+    if (!Callee->getParamDecl(I)->getType()->isVoidPointerType() ||
+        !X.objectPointee(Arg->getType()) || !isNewReference(Arg))
+      continue;
+    std::string Detail;
+    if (classify(Arg, Detail) != PyValueKind::Argument)
+      continue;
+    F.UserData.push_back({*Handle, PyValueKind::Argument, Detail, Name.str(),
+                          X.Loc(C->getBeginLoc())});
+  }
+}
+
+/// Py_NewRef(v), or a local given to Py_INCREF in this function.
+bool FunctionSummarizer::isNewReference(const Expr *E) const {
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    return Callee && Callee->getIdentifier() &&
+           M.inList("newRef", Callee->getName());
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && IncrefVars.count(VD);
 }
 
 /// Py_INCREF(v) or Py_INCREF(self->m) (pass 1).

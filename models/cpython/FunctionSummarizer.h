@@ -108,6 +108,8 @@ private:
   bool isBorrowedValue(const clang::Expr *E, unsigned Depth = 0);
   bool takesNewReference(const clang::Expr *Value, const PyMemberRef &Target);
   void noteIncref(const clang::CallExpr *C, llvm::StringRef Name);
+  void noteUserData(const clang::CallExpr *C, llvm::StringRef Name);
+  bool isNewReference(const clang::Expr *E) const;
   void noteValueVar(const clang::Expr *Value, const PyMemberRef &Target);
   void addLocalContainerFills();
   std::optional<PyMemberRef> containerMember(const clang::Expr *E);

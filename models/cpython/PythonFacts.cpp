@@ -347,6 +347,7 @@ json::Value toJSON(const PyFunctionFact &F) {
   List("stores", F.Stores);
   List("fills", F.Fills);
   List("allocs", F.Allocs);
+  List("userData", F.UserData);
   return O;
 }
 
@@ -549,7 +550,9 @@ bool fromJSON(const json::Value &V, PyFunctionFact &F, json::Path P) {
          O.mapOptional("clearsManagedDict", F.ClearsManagedDict) &&
          O.mapOptional("stateCalls", F.StateCalls) &&
          O.mapOptional("stores", F.Stores) &&
-         O.mapOptional("fills", F.Fills) && O.mapOptional("allocs", F.Allocs);
+         O.mapOptional("fills", F.Fills) &&
+         O.mapOptional("allocs", F.Allocs) &&
+         O.mapOptional("userData", F.UserData);
 }
 
 bool fromJSON(const json::Value &V, PySlotAssignmentFact &A, json::Path P) {

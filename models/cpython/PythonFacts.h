@@ -267,6 +267,12 @@ struct PyFunctionFact {
   std::vector<PyStoreFact> Stores;
   std::vector<PyFillFact> Fills;
   std::vector<PyAllocFact> Allocs;
+  /// A new reference to a caller's object handed to a C library as user
+  /// data (a `void *` parameter) of a handle the object keeps:
+  /// `lib_set_callback(self->db, trampoline, Py_NewRef(cb))`. `Member` is
+  /// the handle (any field of the extension struct), `Api` the library
+  /// function. The library's reference is one no traverse visits.
+  std::vector<PyFillFact> UserData;
 };
 
 /// How a run-time slot assignment writes: `=` (set), `|=` (or, for
