@@ -33,33 +33,27 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 NODE_LEAK_RE = re.compile(
     r"^\S+: warning: 'NodeObject::next' .*"
     r"\[cyclint-python-(reference-cycle|traverse-missing-member)\]$")
-NODE_SCRIPT = r"""
+# Import the module, make a cycle (and drop the names), collect, and print
+# how many of the module's objects were deallocated.
+SCRIPT = r"""
 import gc, sys
 sys.path.insert(0, sys.argv[1])
 mod = __import__(sys.argv[2])
 gc.collect()
 before = mod.dealloc_count()
-a = mod.Node(); b = mod.Node()
-a.next = b; b.next = a
-del a, b
+{cycle}
 gc.collect()
 print(mod.dealloc_count() - before)
 """
+NODE_SCRIPT = SCRIPT.format(cycle="""a = mod.Node(); b = mod.Node()
+a.next = b; b.next = a
+del a, b""")
 CONN_LEAK_RE = re.compile(
     r"^\S+: warning: 'Conn_set_callback' gives clib_set_userptr a new "
     r"reference .*\[cyclint-python-reference-cycle\]$")
-CONN_SCRIPT = r"""
-import gc, sys
-sys.path.insert(0, sys.argv[1])
-mod = __import__(sys.argv[2])
-gc.collect()
-before = mod.dealloc_count()
-c = mod.Conn()
+CONN_SCRIPT = SCRIPT.format(cycle="""c = mod.Conn()
 c.set_callback(c.ping)
-del c
-gc.collect()
-print(mod.dealloc_count() - before)
-"""
+del c""")
 CLIB = os.path.join(HERE, "clib")
 
 
