@@ -68,8 +68,22 @@ public:
     const auto *ME = dyn_cast<MemberExpr>(strip(BO->getLHS()));
     const auto *AS =
         ME ? dyn_cast<ArraySubscriptExpr>(strip(ME->getBase())) : nullptr;
-    if (const VarDecl *VD = AS ? X.varNamed(AS->getBase()) : nullptr)
-      X.SlotArraysWritten.insert(VD->getCanonicalDecl());
+    const VarDecl *VD = AS ? X.varNamed(AS->getBase()) : nullptr;
+    if (!VD)
+      return true;
+    VD = VD->getCanonicalDecl();
+    X.SlotArraysWritten.insert(VD);
+    Expr::EvalResult R;
+    const Expr *Index = AS->getIdx();
+    StringRef Field = ME->getMemberDecl()->getName();
+    if (!Index->isValueDependent() && Index->EvaluateAsInt(R, X.Ctx) &&
+        R.Val.getInt().getSExtValue() >= 0 &&
+        R.Val.getInt().getSExtValue() < 1024 &&
+        (Field == "slot" || Field == "pfunc"))
+      X.SlotWrites.push_back({VD, R.Val.getInt().getSExtValue(), Field.str(),
+                              BO->getRHS()});
+    else
+      X.SlotArraysWrittenAnywhere.insert(VD);
     return true;
   }
 
@@ -149,9 +163,7 @@ PythonTUFacts CPythonModel::extract(
     if (!X.isRuntime(Dl->getLocation()))
       Walker.TraverseDecl(Dl);
   X.finishModules();
-  for (auto &[Spec, Array] : X.SpecSlotArrays)
-    if (X.SlotArraysWritten.count(Array))
-      X.Out.SpecsWithRuntimeBases.push_back(Spec);
+  X.applySlotWrites();
   X.Out.canonicalize();
   return std::move(X.Out);
 }

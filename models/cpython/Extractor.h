@@ -108,6 +108,21 @@ public:
   /// base included, are only known at run time.
   std::vector<std::pair<std::string, const clang::VarDecl *>> SpecSlotArrays;
   llvm::DenseSet<const clang::VarDecl *> SlotArraysWritten;
+  /// `slots[2].pfunc = (void *)Node_traverse;` with a constant index: an
+  /// entry of a slot array a function fills in before PyType_FromSpec.
+  struct SlotWrite {
+    const clang::VarDecl *Array;
+    int64_t Index;
+    std::string Field; // slot or pfunc
+    const clang::Expr *Value;
+  };
+  std::vector<SlotWrite> SlotWrites;
+  /// Arrays written with an index that is not a constant (a loop): their
+  /// specs' slots, base included, are only known at run time.
+  llvm::DenseSet<const clang::VarDecl *> SlotArraysWrittenAnywhere;
+  /// Applies SlotWrites to the specs' slots; the specs whose arrays are
+  /// written in a way not understood get their base unknown.
+  void applySlotWrites();
 
 private:
   const clang::RecordDecl *headOf(const clang::RecordDecl *RD) const;
@@ -120,7 +135,14 @@ private:
   void addStaticType(const clang::VarDecl *VD);
   const clang::InitListExpr *arrayInit(const clang::VarDecl *VD);
   void addSpec(const clang::VarDecl *VD);
-  void readSpecSlots(PyTypeFact &T, const clang::InitListExpr *Slots);
+  /// One `{slot, pfunc}` entry per array element, as initialized (or
+  /// written), and where it is written.
+  struct SlotEntry {
+    const clang::Expr *Id = nullptr, *Fn = nullptr, *At = nullptr;
+  };
+  using SlotEntries = std::vector<SlotEntry>;
+  SlotEntries slotEntries(const clang::InitListExpr *Slots);
+  void readSpecSlots(PyTypeFact &T, const SlotEntries &Entries);
   void readSpecialMembers(PyTypeFact &T, const clang::InitListExpr *Table);
   void addMemberTable(const clang::VarDecl *VD, const clang::InitListExpr *ILE);
   void addGetSetTable(const clang::VarDecl *VD, const clang::InitListExpr *ILE);

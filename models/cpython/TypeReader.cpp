@@ -210,16 +210,60 @@ void Extractor::addSpec(const VarDecl *VD) {
   if (const VarDecl *SlotArray = varNamed(Inits.lookup("slots")))
     SpecSlotArrays.push_back({T.USR, SlotArray->getCanonicalDecl()});
   if (const InitListExpr *Slots = arrayInit(varNamed(Inits.lookup("slots"))))
-    readSpecSlots(T, Slots);
+    readSpecSlots(T, slotEntries(Slots));
   Out.Types.push_back(std::move(T));
+}
+
+Extractor::SlotEntries Extractor::slotEntries(const InitListExpr *Slots) {
+  SlotEntries Result;
+  for (const Expr *Entry : Slots->inits()) {
+    llvm::StringMap<const Expr *> E = fieldInits(semanticInit(Entry));
+    Result.push_back({E.lookup("slot"), E.lookup("pfunc"), Entry});
+  }
+  return Result;
+}
+
+/// Slot arrays filled in at run time before PyType_FromSpec: entries
+/// written with constant indices replace the initialized ones (the array
+/// as a whole, as the last write leaves it: the model does not order the
+/// writes against the PyType_FromSpec call). An array also written with an
+/// index that is not constant keeps what it had, and its spec's base is
+/// unknown.
+void Extractor::applySlotWrites() {
+  for (auto &[Spec, Array] : SpecSlotArrays) {
+    if (SlotArraysWrittenAnywhere.count(Array)) {
+      Out.SpecsWithRuntimeBases.push_back(Spec);
+      continue;
+    }
+    if (!SlotArraysWritten.count(Array))
+      continue;
+    auto T = llvm::find_if(Out.Types,
+                           [&](const PyTypeFact &T) { return T.USR == Spec; });
+    if (T == Out.Types.end())
+      continue;
+    const InitListExpr *Init = arrayInit(Array);
+    SlotEntries Entries = Init ? slotEntries(Init) : SlotEntries();
+    for (const SlotWrite &W : SlotWrites) {
+      if (W.Array != Array)
+        continue;
+      if (W.Index >= (int64_t)Entries.size())
+        Entries.resize(W.Index + 1);
+      SlotEntry &E = Entries[W.Index];
+      (W.Field == "slot" ? E.Id : E.Fn) = W.Value;
+      E.At = W.Value;
+    }
+    T->Slots.clear();
+    T->PythonFacing = false;
+    T->WeakListField.clear();
+    T->DictField.clear();
+    readSpecSlots(*T, Entries);
+  }
 }
 
 /// `{Py_tp_traverse, Node_traverse}, ...`: the entries whose id the model
 /// knows (cpython.yaml `slots`).
-void Extractor::readSpecSlots(PyTypeFact &T, const InitListExpr *Slots) {
-  for (const Expr *Entry : Slots->inits()) {
-    llvm::StringMap<const Expr *> E = fieldInits(semanticInit(Entry));
-    const Expr *Id = E.lookup("slot"), *Fn = E.lookup("pfunc");
+void Extractor::readSpecSlots(PyTypeFact &T, const SlotEntries &Entries) {
+  for (const auto &[Id, Fn, At] : Entries) {
     Expr::EvalResult R;
     if (!Id || !Fn || Id->isValueDependent() || !Id->EvaluateAsInt(R, Ctx))
       continue;
@@ -230,7 +274,7 @@ void Extractor::readSpecSlots(PyTypeFact &T, const InitListExpr *Slots) {
     if (Name.empty())
       continue;
     PySlotFact S = slotValue(Name, Fn);
-    S.Loc = Loc(Entry->getBeginLoc());
+    S.Loc = Loc(At->getBeginLoc());
     if (S.Kind == PySlotKind::Null)
       continue;
     if (Name == "tp_members")
