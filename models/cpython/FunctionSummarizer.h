@@ -99,6 +99,8 @@ private:
   static PyValueKind join(PyValueKind A, PyValueKind B);
   PyValueKind classify(const clang::Expr *E, std::string &Detail,
                        unsigned Depth = 0);
+  void joinSource(PyValueKind &Kind, std::string &Detail,
+                  const clang::Expr *Source, unsigned Depth);
   PyValueKind classifyCall(const clang::CallExpr *C, std::string &Detail,
                            unsigned Depth);
   PyValueKind classifyVariable(const clang::VarDecl *VD, std::string &Detail,

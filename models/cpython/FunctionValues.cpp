@@ -46,9 +46,12 @@ PyValueKind FunctionSummarizer::classify(const Expr *E, std::string &Detail,
   if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
     return PyValueKind::Null;
   E = strip(E);
-  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
-    return join(classify(CO->getTrueExpr(), Detail, Depth + 1),
-                classify(CO->getFalseExpr(), Detail, Depth + 1));
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+    PyValueKind Kind = PyValueKind::Null;
+    joinSource(Kind, Detail, CO->getTrueExpr(), Depth + 1);
+    joinSource(Kind, Detail, CO->getFalseExpr(), Depth + 1);
+    return Kind;
+  }
   if (const auto *U = dyn_cast<UnaryOperator>(E);
       U && U->getOpcode() == UO_AddrOf)
     if (const VarDecl *VD = X.varNamed(U))
@@ -62,6 +65,19 @@ PyValueKind FunctionSummarizer::classify(const Expr *E, std::string &Detail,
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       return classifyVariable(VD, Detail, Depth);
   return PyValueKind::Unknown;
+}
+
+/// Joins what `Source` may be into `Kind`; `Detail` names the source that
+/// decides the joined kind (the parameter, not an unknown call beside it).
+void FunctionSummarizer::joinSource(PyValueKind &Kind, std::string &Detail,
+                                    const Expr *Source, unsigned Depth) {
+  std::string SourceDetail;
+  PyValueKind K = classify(Source, SourceDetail, Depth);
+  PyValueKind Joined = join(Kind, K);
+  if (Joined == K && !SourceDetail.empty() &&
+      (Joined != Kind || Detail.empty()))
+    Detail = SourceDetail;
+  Kind = Joined;
 }
 
 /// A call's result: its argument for new-reference helpers (Py_NewRef, a
@@ -194,7 +210,7 @@ PyValueKind FunctionSummarizer::classifyVariable(const VarDecl *VD,
   if (auto It = Sources.find(VD); It != Sources.end())
     for (const Expr *S : It->second) {
       Any = true;
-      Kind = join(Kind, classify(S, Detail, Depth + 1));
+      joinSource(Kind, Detail, S, Depth + 1);
     }
   if (auto It = ParsedKinds.find(VD); It != ParsedKinds.end()) {
     Any = true;
