@@ -6,7 +6,7 @@
 namespace cyclint {
 
 /// The "cpython" section's format; bump when PythonFacts' JSON changes.
-constexpr unsigned CPythonFactsVersion = 2;
+constexpr unsigned CPythonFactsVersion = 3;
 
 llvm::json::Object CPythonFacts::toJSON() const {
   llvm::json::Value V = cyclint::toJSON(Facts);

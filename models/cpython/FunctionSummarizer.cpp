@@ -71,7 +71,7 @@ bool FunctionSummarizer::worthKeeping() const {
          F.UnTracksSelf || F.FreesSelf || F.ReleasesType ||
          F.ClearsManagedDict || F.VisitsManagedDict || !F.StateCalls.empty() ||
          !F.Fills.empty() || !F.Stores.empty() || !F.Allocs.empty() ||
-         !F.UserData.empty();
+         !F.UserData.empty() || !F.MemberArgs.empty();
 }
 
 //===-- Pass 1 ------------------------------------------------------------===//
@@ -330,6 +330,7 @@ bool FunctionSummarizer::VisitCallExpr(CallExpr *C) {
   if (noteVisitCall(C) || noteManagedDictCall(Name))
     return true;
   noteFill(C, Name);
+  noteMemberArgs(C);
   noteUserData(C, Name);
   CallArguments Args = readArguments(C, Name);
   noteStateCall(C, Name);

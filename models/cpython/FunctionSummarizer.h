@@ -118,6 +118,8 @@ private:
   std::optional<PyMemberRef> releasedMember(const clang::Expr *E);
   std::optional<PyMemberRef> releasedPlainMember(const clang::Expr *E);
   void noteFill(const clang::CallExpr *C, llvm::StringRef Name);
+  std::optional<unsigned> parameterIndex(const clang::Expr *E) const;
+  void noteMemberArgs(const clang::CallExpr *C);
   const CPythonModelData::ArgParser *parserOf(const clang::CallExpr *C) const;
   bool isParserOutput(const clang::CallExpr *C, const clang::Expr *Arg) const;
   void collectParserOutputs(const clang::CallExpr *C);

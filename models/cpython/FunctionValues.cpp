@@ -23,20 +23,7 @@ namespace cyclint::cpython {
 //===-- Values ------------------------------------------------------------===//
 
 PyValueKind FunctionSummarizer::join(PyValueKind A, PyValueKind B) {
-  auto Rank = [](PyValueKind K) {
-    switch (K) {
-    case PyValueKind::Null:
-      return 0;
-    case PyValueKind::Acyclic:
-      return 1;
-    case PyValueKind::Unknown:
-      return 2;
-    case PyValueKind::Argument:
-      return 3;
-    }
-    return 2;
-  };
-  return Rank(A) >= Rank(B) ? A : B;
+  return joinPyValueKinds(A, B);
 }
 
 PyValueKind FunctionSummarizer::classify(const Expr *E, std::string &Detail,
@@ -313,17 +300,29 @@ void FunctionSummarizer::noteFill(const CallExpr *C, StringRef Name) {
     std::optional<PyMemberRef> Target = containerMember(Container);
     const auto *DRE = dyn_cast<DeclRefExpr>(strip(Container));
     const auto *Local = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    if (!Target && !(Local && isNewContainer(Container)))
+    // A helper filling the container its caller passes: the call sites
+    // say which member holds it (PyMemberArgFact).
+    std::optional<unsigned> Param =
+        Target ? std::nullopt : parameterIndex(Container);
+    if (!Target && !Param && !(Local && isNewContainer(Container)))
       return;
     PyFillFact Out;
     if (Target)
       Out.Member = *Target;
+    if (Param)
+      Out.ContainerParam = *Param;
     Out.Api = Name.str();
     Out.Loc = X.Loc(C->getBeginLoc());
     Out.Value = PyValueKind::Null;
     for (int I : Fill.Values) {
       if (I >= (int)C->getNumArgs())
         continue;
+      std::optional<unsigned> ValueParam =
+          Param ? parameterIndex(C->getArg(I)) : std::nullopt;
+      if (ValueParam) {
+        Out.ValueParams.push_back(*ValueParam);
+        continue;
+      }
       std::string Detail;
       PyValueKind K = classify(C->getArg(I), Detail);
       // The detail of the value that decides the kind (the last one on
@@ -333,11 +332,63 @@ void FunctionSummarizer::noteFill(const CallExpr *C, StringRef Name) {
         Out.Detail = Detail;
       Out.Value = Joined;
     }
-    if (Target)
+    if (Target || Param)
       F.Fills.push_back(std::move(Out));
     else
       LocalFills[Local].push_back(std::move(Out));
     return;
+  }
+}
+
+/// The index of the parameter `E` is, through casts and pass-through calls
+/// (`Py_NewRef(key)`), or nullopt.
+std::optional<unsigned>
+FunctionSummarizer::parameterIndex(const Expr *E) const {
+  E = strip(E);
+  while (const auto *C = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier() || C->getNumArgs() != 1 ||
+        !M.inList("passThrough", Callee->getName()))
+      return std::nullopt;
+    E = strip(C->getArg(0));
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (!P || P->getDeclContext() != FD)
+    return std::nullopt;
+  return P->getFunctionScopeIndex();
+}
+
+/// `_subcache(self->cache, key)`: a member passed by value to a program
+/// function, with what each argument is. The function's fills of that
+/// parameter (`PyDict_SetItem(cache, key, sub)`) fill the member's
+/// container; the merge joins them (PythonProgram::addFillReasons).
+void FunctionSummarizer::noteMemberArgs(const CallExpr *C) {
+  const FunctionDecl *Callee = C->getDirectCallee();
+  if (!Callee || !X.isProgramDecl(Callee) || Callee->isVariadic())
+    return;
+  std::vector<PyMemberArgFact> Found;
+  for (unsigned I = 0; I < C->getNumArgs() && I < Callee->getNumParams(); ++I)
+    if (std::optional<PyMemberRef> Ref = containerMember(C->getArg(I))) {
+      PyMemberArgFact A;
+      A.CalleeUSR = X.usr(Callee->getCanonicalDecl());
+      A.CalleeName = Callee->getNameAsString();
+      A.Param = I;
+      A.Member = *Ref;
+      A.Loc = X.Loc(C->getBeginLoc());
+      Found.push_back(std::move(A));
+    }
+  if (Found.empty())
+    return;
+  std::vector<PyArgValueFact> Args;
+  for (const Expr *Arg : C->arguments()) {
+    PyArgValueFact V;
+    V.Value = classify(Arg, V.Detail);
+    Args.push_back(std::move(V));
+  }
+  for (PyMemberArgFact &A : Found) {
+    A.Args = Args;
+    F.MemberArgs.push_back(std::move(A));
   }
 }
 

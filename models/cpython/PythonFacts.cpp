@@ -108,6 +108,23 @@ static std::optional<E> parseEnum(StringRef Name, E Last,
 std::optional<PyValueKind> parsePyValueKind(StringRef Name) {
   return parseEnum(Name, PyValueKind::Unknown, pyValueKindName);
 }
+
+PyValueKind joinPyValueKinds(PyValueKind A, PyValueKind B) {
+  auto Rank = [](PyValueKind K) {
+    switch (K) {
+    case PyValueKind::Null:
+      return 0;
+    case PyValueKind::Acyclic:
+      return 1;
+    case PyValueKind::Unknown:
+      return 2;
+    case PyValueKind::Argument:
+      return 3;
+    }
+    return 2;
+  };
+  return Rank(A) >= Rank(B) ? A : B;
+}
 std::optional<PyObjectStatus> parsePyObjectStatus(StringRef Name) {
   return parseEnum(Name, PyObjectStatus::Escaped, pyObjectStatusName);
 }
@@ -160,6 +177,10 @@ void PythonTUFacts::canonicalize() {
     });
     llvm::stable_sort(F.Fills, [](const PyFillFact &A, const PyFillFact &B) {
       return std::tie(A.Loc, A.Member) < std::tie(B.Loc, B.Member);
+    });
+    llvm::stable_sort(F.MemberArgs, [](const PyMemberArgFact &A,
+                                       const PyMemberArgFact &B) {
+      return std::tie(A.Loc, A.Param) < std::tie(B.Loc, B.Param);
     });
     sortUnique(F.StateCalls);
     llvm::stable_sort(F.Allocs, [](const PyAllocFact &A, const PyAllocFact &B) {
@@ -302,7 +323,24 @@ json::Value toJSON(const PyFillFact &S) {
                  {"loc", toJSON(S.Loc)}};
   if (!S.Detail.empty())
     O["detail"] = S.Detail;
+  if (S.ContainerParam >= 0)
+    O["containerParam"] = S.ContainerParam;
+  if (!S.ValueParams.empty())
+    O["valueParams"] = S.ValueParams;
   return O;
+}
+
+json::Value toJSON(const PyArgValueFact &A) {
+  json::Object O{{"value", pyValueKindName(A.Value)}};
+  if (!A.Detail.empty())
+    O["detail"] = A.Detail;
+  return O;
+}
+
+json::Value toJSON(const PyMemberArgFact &A) {
+  return json::Object{{"callee", A.CalleeUSR}, {"calleeName", A.CalleeName},
+                      {"param", A.Param},      {"member", A.Member},
+                      {"args", A.Args},        {"loc", toJSON(A.Loc)}};
 }
 
 json::Value toJSON(const PyAllocFact &A) {
@@ -348,6 +386,7 @@ json::Value toJSON(const PyFunctionFact &F) {
   List("fills", F.Fills);
   List("allocs", F.Allocs);
   List("userData", F.UserData);
+  List("memberArgs", F.MemberArgs);
   return O;
 }
 
@@ -520,7 +559,22 @@ bool fromJSON(const json::Value &V, PyFillFact &S, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("member", S.Member) && O.map("value", S.Value) &&
          O.map("api", S.Api) && O.map("loc", S.Loc) &&
-         O.mapOptional("detail", S.Detail);
+         O.mapOptional("detail", S.Detail) &&
+         O.mapOptional("containerParam", S.ContainerParam) &&
+         O.mapOptional("valueParams", S.ValueParams);
+}
+
+bool fromJSON(const json::Value &V, PyArgValueFact &A, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("value", A.Value) && O.mapOptional("detail", A.Detail);
+}
+
+bool fromJSON(const json::Value &V, PyMemberArgFact &A, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("callee", A.CalleeUSR) &&
+         O.map("calleeName", A.CalleeName) && O.map("param", A.Param) &&
+         O.map("member", A.Member) && O.map("args", A.Args) &&
+         O.map("loc", A.Loc);
 }
 
 bool fromJSON(const json::Value &V, PyAllocFact &A, json::Path P) {
@@ -552,7 +606,8 @@ bool fromJSON(const json::Value &V, PyFunctionFact &F, json::Path P) {
          O.mapOptional("stores", F.Stores) &&
          O.mapOptional("fills", F.Fills) &&
          O.mapOptional("allocs", F.Allocs) &&
-         O.mapOptional("userData", F.UserData);
+         O.mapOptional("userData", F.UserData) &&
+         O.mapOptional("memberArgs", F.MemberArgs);
 }
 
 bool fromJSON(const json::Value &V, PySlotAssignmentFact &A, json::Path P) {

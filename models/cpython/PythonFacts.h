@@ -54,6 +54,9 @@ namespace cyclint {
 enum class PyValueKind { Null, Acyclic, Argument, Unknown };
 llvm::StringRef pyValueKindName(PyValueKind K);
 std::optional<PyValueKind> parsePyValueKind(llvm::StringRef Name);
+/// What a place holding either value may hold: the caller's choice wins,
+/// then "don't know", then acyclic, then NULL.
+PyValueKind joinPyValueKinds(PyValueKind A, PyValueKind B);
 
 /// What a function does with an object it allocated (or got from a call).
 ///   tracked    passed to PyObject_GC_Track
@@ -220,11 +223,36 @@ struct PyStoreFact {
 /// `PyDict_SetItem(self->attrs, key, value)`, `PyList_Append(self->items, x)`
 /// (`containerFills`). `Value` joins what is kept (a dict keeps the key and
 /// the value).
+///
+/// A helper's fill of a container its caller passes (`_subcache(PyObject
+/// *cache, PyObject *key)` calling `PyDict_SetItem(cache, key, sub)`) has
+/// no member: `ContainerParam` names the parameter holding the container
+/// and `ValueParams` the parameters kept as they are, whose kinds only the
+/// call site knows (PyMemberArgFact); `Value` joins the other values.
 struct PyFillFact {
   PyMemberRef Member; // the member holding the container
   PyValueKind Value = PyValueKind::Unknown;
   std::string Detail; // the parameter or parser the value comes from
   std::string Api;    // PyDict_SetItem
+  PyLoc Loc;
+  int ContainerParam = -1;
+  std::vector<int> ValueParams;
+};
+
+/// What one argument of a call is, as a value.
+struct PyArgValueFact {
+  PyValueKind Value = PyValueKind::Unknown;
+  std::string Detail;
+};
+
+/// A member passed by value to a program function (`_subcache(self->cache,
+/// key)`): the function's fills of that parameter fill the member's
+/// container, with the kinds of this call's arguments.
+struct PyMemberArgFact {
+  std::string CalleeUSR, CalleeName;
+  int Param = 0;
+  PyMemberRef Member;
+  std::vector<PyArgValueFact> Args;
   PyLoc Loc;
 };
 
@@ -273,6 +301,8 @@ struct PyFunctionFact {
   /// the handle (any field of the extension struct), `Api` the library
   /// function. The library's reference is one no traverse visits.
   std::vector<PyFillFact> UserData;
+  /// Members passed by value to program functions (helper fills).
+  std::vector<PyMemberArgFact> MemberArgs;
 };
 
 /// How a run-time slot assignment writes: `=` (set), `|=` (or, for

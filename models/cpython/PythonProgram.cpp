@@ -369,6 +369,39 @@ void PythonProgram::addFillReasons() {
           {PyContentReason::Filled, "", F.Name, Fill.Detail, Fill.Loc,
            Fill.Api, Made->second->Detail});
     }
+  // Helpers given the member (`_subcache(self->cache, key)`): their fills
+  // of that parameter, with the parameters they keep read at the call.
+  // One level: a helper passing the container on is not followed.
+  for (const PyFunctionFact &F : Functions)
+    for (const PyMemberArgFact &A : F.MemberArgs) {
+      auto It = MemberByRef.find(A.Member);
+      auto Made = MadeContainers.find(A.Member);
+      auto Callee = FunctionByUSR.find(A.CalleeUSR);
+      if (It == MemberByRef.end() || Made == MadeContainers.end() ||
+          Callee == FunctionByUSR.end())
+        continue;
+      for (const PyFillFact &Fill : Functions[Callee->second].Fills) {
+        if (Fill.ContainerParam != A.Param)
+          continue;
+        PyValueKind Value = Fill.Value;
+        std::string Detail = Fill.Detail;
+        for (int P : Fill.ValueParams) {
+          if (P < 0 || P >= (int)A.Args.size()) {
+            Value = PyValueKind::Unknown; // a variadic helper: don't know
+            continue;
+          }
+          PyValueKind Joined = joinPyValueKinds(Value, A.Args[P].Value);
+          if (Joined == A.Args[P].Value && Joined != Value)
+            Detail = A.Args[P].Detail;
+          Value = Joined;
+        }
+        if (Value != PyValueKind::Argument)
+          continue;
+        Members[It->second].Reasons.push_back(
+            {PyContentReason::Filled, "", F.Name, Detail, A.Loc,
+             Fill.Api + " in '" + A.CalleeName + "'", Made->second->Detail});
+      }
+    }
 }
 
 /// The member tp_dictoffset names is the instance `__dict__`.

@@ -552,6 +552,70 @@ static PyObject *Fwd_put(FwdObject *self, PyObject *item) {
   EXPECT_EQ(Sink->Content, PyContent::Unknown);
 }
 
+// A helper filling the container its caller passes records the fill
+// against its parameter and the parameters it keeps; callers record the
+// member and each argument's kind; the merge joins them across TUs.
+TEST(PythonProgramTest, HelperFillsAcrossTranslationUnits) {
+  Extracted Helper = extract(R"(
+int remember(PyObject *cache, PyObject *key) {
+  PyObject *sub = PyDict_New();
+  return PyDict_SetItem(cache, key, sub);
+}
+)", "helper.c");
+  const PyFunctionFact *Remember = functionNamed(Helper.Python, "remember");
+  ASSERT_TRUE(Remember);
+  ASSERT_EQ(Remember->Fills.size(), 1u);
+  EXPECT_EQ(Remember->Fills[0].ContainerParam, 0);
+  EXPECT_EQ(Remember->Fills[0].ValueParams, std::vector<int>{1});
+  EXPECT_TRUE(Remember->Fills[0].Member.Field.empty());
+  auto Back = roundTrip(toJSON(Helper.Python));
+  ASSERT_TRUE(Back.has_value());
+  EXPECT_EQ(functionNamed(Back->Python, "remember")->Fills[0].ValueParams,
+            std::vector<int>{1});
+
+  auto Caller = [](const char *Key) {
+    return std::string(R"(
+typedef struct { PyObject_HEAD PyObject *seen; } RObject;
+int remember(PyObject *cache, PyObject *key);
+static int R_init(RObject *self, PyObject *args, PyObject *kw) {
+  self->seen = PyDict_New();
+  return 0;
+}
+static PyObject *R_add(RObject *self, PyObject *key) {
+  remember(self->seen, )") + Key + R"();
+  Py_RETURN_NONE;
+}
+)";
+  };
+  auto ContentOf = [&](const Extracted &Use) {
+    PythonProgram P = PythonProgram::build({Helper.Python, Use.Python},
+                                           CPythonModel::builtin());
+    const PyMemberInfo *Seen = nullptr;
+    for (const PyStruct &S : P.structs())
+      if (!Seen)
+        Seen = P.member({S.Fact.Key, "seen"});
+    return Seen ? std::optional<PyMemberInfo>(*Seen) : std::nullopt;
+  };
+  Extracted AnyKey = extract(Caller("key"), "caller.c");
+  const PyFunctionFact *Add = functionNamed(AnyKey.Python, "R_add");
+  ASSERT_TRUE(Add);
+  ASSERT_EQ(Add->MemberArgs.size(), 1u);
+  EXPECT_EQ(Add->MemberArgs[0].Param, 0);
+  ASSERT_EQ(Add->MemberArgs[0].Args.size(), 2u);
+  EXPECT_EQ(Add->MemberArgs[0].Args[1].Value, PyValueKind::Argument);
+  std::optional<PyMemberInfo> Seen = ContentOf(AnyKey);
+  ASSERT_TRUE(Seen);
+  EXPECT_EQ(Seen->Content, PyContent::Arbitrary);
+  ASSERT_EQ(Seen->Reasons.size(), 1u);
+  EXPECT_EQ(Seen->Reasons[0].Api, "PyDict_SetItem in 'remember'");
+
+  // The same helper given a str adds nothing.
+  Seen = ContentOf(extract(Caller("PyUnicode_FromString(\"k\")"), "caller.c"));
+  ASSERT_TRUE(Seen);
+  EXPECT_NE(Seen->Content, PyContent::Arbitrary);
+  EXPECT_TRUE(Seen->Reasons.empty());
+}
+
 // Module definitions: the state struct from sizeof or from the one cast of
 // PyModule_GetState's result, visits/clears of state members, calls of
 // helpers given the state.
