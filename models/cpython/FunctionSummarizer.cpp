@@ -188,6 +188,8 @@ void FunctionSummarizer::noteStore(const BinaryOperator *BO,
   Store.NewContainer = isNewContainer(BO->getRHS());
   Store.Borrowed = Kind != PyValueKind::Null &&
                    !takesNewReference(BO->getRHS(), Target);
+  if (Kind == PyValueKind::Argument)
+    Store.ValueStruct = valueStruct(BO->getRHS());
   F.Stores.push_back(std::move(Store));
   noteValueVar(BO->getRHS(), Target);
 }

@@ -108,6 +108,8 @@ private:
   bool isRuntimeStaticType(const clang::Expr *E, unsigned Depth);
   bool isNewContainer(const clang::Expr *E, unsigned Depth = 0);
   bool isBorrowedValue(const clang::Expr *E, unsigned Depth = 0);
+  bool isGlobalStruct(const clang::Expr *Base, bool Arrow) const;
+  std::string valueStruct(const clang::Expr *E);
   bool takesNewReference(const clang::Expr *Value, const PyMemberRef &Target);
   void noteIncref(const clang::CallExpr *C, llvm::StringRef Name);
   void noteUserData(const clang::CallExpr *C, llvm::StringRef Name);

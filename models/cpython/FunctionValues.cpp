@@ -119,6 +119,10 @@ bool FunctionSummarizer::isBorrowedValue(const Expr *E, unsigned Depth) {
     return Callee && Callee->getIdentifier() &&
            M.inList("borrowedResults", Callee->getName());
   }
+  // A member of a global struct (`state->handler` with `state =
+  // &global_state`, or `global_state.handler`): the global owns it.
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return isGlobalStruct(ME->getBase(), ME->isArrow());
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   // A parser writes through the address of its outputs; any other use of
@@ -142,6 +146,47 @@ bool FunctionSummarizer::isBorrowedValue(const Expr *E, unsigned Depth) {
     Any = true; // the argument tuple's reference
   Visiting.erase(VD);
   return Any && All;
+}
+
+/// Whether `Base` (of a member access, `->` when `Arrow`) is a global
+/// struct: a global variable of struct type, or a local every value of
+/// which is the address of one.
+bool FunctionSummarizer::isGlobalStruct(const Expr *Base, bool Arrow) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(strip(Base));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD)
+    return false;
+  if (!Arrow)
+    return VD->hasGlobalStorage() && VD->getType()->isRecordType();
+  auto It = VD->isLocalVarDecl() ? Sources.find(VD) : Sources.end();
+  if (It == Sources.end() || It->second.empty() || AddressTaken.count(VD))
+    return false;
+  return llvm::all_of(It->second, [](const Expr *S) {
+    const auto *U = dyn_cast<UnaryOperator>(strip(S));
+    const auto *G = U && U->getOpcode() == UO_AddrOf
+                        ? dyn_cast<DeclRefExpr>(strip(U->getSubExpr()))
+                        : nullptr;
+    const auto *GV = G ? dyn_cast<VarDecl>(G->getDecl()) : nullptr;
+    return GV && GV->hasGlobalStorage() && GV->getType()->isRecordType();
+  });
+}
+
+/// The extension struct a value's own declaration points to, through
+/// casts and pass-through calls (`(PyObject *)win` with
+/// `PyCursesWindowObject *win`), or "".
+std::string FunctionSummarizer::valueStruct(const Expr *E) {
+  E = strip(E);
+  while (const auto *C = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier() || C->getNumArgs() != 1 ||
+        !M.inList("passThrough", Callee->getName()))
+      return "";
+    E = strip(C->getArg(0));
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  const RecordDecl *RD = VD ? X.objectPointee(VD->getType()) : nullptr;
+  return RD && X.isExtensionStruct(RD) ? X.structKey(RD) : "";
 }
 
 /// A static type of the runtime (`&PyLong_Type`, `PyObject_Type(x)` of a

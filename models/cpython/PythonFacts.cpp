@@ -313,6 +313,8 @@ json::Value toJSON(const PyStoreFact &S) {
     O["newContainer"] = true;
   if (S.Borrowed)
     O["borrowed"] = true;
+  if (!S.ValueStruct.empty())
+    O["valueStruct"] = S.ValueStruct;
   return O;
 }
 
@@ -552,7 +554,8 @@ bool fromJSON(const json::Value &V, PyStoreFact &S, json::Path P) {
   return O && O.map("member", S.Member) && O.map("value", S.Value) &&
          O.map("loc", S.Loc) && O.mapOptional("detail", S.Detail) &&
          O.mapOptional("newContainer", S.NewContainer) &&
-         O.mapOptional("borrowed", S.Borrowed);
+         O.mapOptional("borrowed", S.Borrowed) &&
+         O.mapOptional("valueStruct", S.ValueStruct);
 }
 
 bool fromJSON(const json::Value &V, PyFillFact &S, json::Path P) {

@@ -217,6 +217,10 @@ struct PyStoreFact {
   /// never given to Py_INCREF): if nothing ever releases the member, it is
   /// a borrowed reference, not one the object owns.
   bool Borrowed = false;
+  /// An argument whose declaration points to a program object struct
+  /// (`PyCursesWindowObject *win`): its key. What such an object can hold
+  /// depends on that struct and its type (PythonProgram::addStoreReasons).
+  std::string ValueStruct;
 };
 
 /// An object put into the container a member holds:

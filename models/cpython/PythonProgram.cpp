@@ -332,6 +332,10 @@ void PythonProgram::addStoreReasons(
       if (It == MemberByRef.end())
         continue;
       E.Stored[It->second] = true;
+      if (S.Value == PyValueKind::Argument && unseenEmptyStruct(S.ValueStruct)) {
+        E.OnlyAcyclic[It->second] = false; // don't know
+        continue;
+      }
       if (S.Value == PyValueKind::Argument) {
         auto Setter = Setters.find(F.USR);
         if (Setter != Setters.end())
@@ -345,6 +349,24 @@ void PythonProgram::addStoreReasons(
       if (S.Value == PyValueKind::Argument || S.Value == PyValueKind::Unknown)
         E.OnlyAcyclic[It->second] = false;
     }
+}
+
+/// An object struct with no object member (own or inherited) whose type
+/// no TU defines (`PyCursesWindowObject`, from another module's capsule):
+/// what its instances can hold is unknown, so a member storing one is not
+/// "any object". With the type in view the usual rules decide.
+bool PythonProgram::unseenEmptyStruct(const std::string &Key) const {
+  if (Key.empty())
+    return false;
+  auto It = StructByKey.find(Key);
+  if (It == StructByKey.end())
+    return true;
+  for (int S = It->second; S >= 0; S = Structs[S].Base)
+    if (!Structs[S].Fact.Members.empty())
+      return false;
+  return llvm::none_of(Types, [&](const PyType &T) {
+    return T.Struct == (int)It->second;
+  });
 }
 
 /// Containers the program makes and fills: a member that holds a

@@ -196,6 +196,7 @@ private:
   void addStoreReasons(const std::vector<PyGetSetTableFact> &GetSetTables,
                        MemberEvidence &E);
   void addFillReasons();
+  bool unseenEmptyStruct(const std::string &Key) const;
   void addInstanceDictReasons();
   void markBorrowedLinks(const MemberEvidence &E);
   void settleContent(const MemberEvidence &E);

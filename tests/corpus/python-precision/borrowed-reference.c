@@ -90,10 +90,21 @@ static PyTypeObject OwningCursorType = {
     .tp_new = PyType_GenericNew,
 };
 
-// Module state: borrowed references (the builtins dict, the module's own
-// dict, an exception type of the runtime) need no visit; an owned callback
-// does.
+// State shared by every interpreter, owned by the process (signal-style).
 typedef struct {
+  PyObject *default_handler;
+  PyObject *ignore_handler;
+  PyObject *installed;
+} shared_state_t;
+static shared_state_t shared_state;
+
+// Module state: borrowed references (the builtins dict, the module's own
+// dict, an exception type of the runtime, objects the process-wide state
+// owns) need no visit; an owned callback does.
+typedef struct {
+  PyObject *default_handler; /* borrowed, from shared_state */
+  PyObject *ignore_handler;  /* borrowed, from shared_state */
+  PyObject *installed; // expected-warning {{'borrow_state::installed' is not visited by m_traverse 'borrow_traverse' of module 'borrow_module' (borrow): a reference cycle through it is never freed}}
   PyObject *builtins;    /* borrowed */
   PyObject *module_dict; /* borrowed */
   PyObject *error_type;  /* borrowed: PyExc_ValueError */
@@ -102,7 +113,7 @@ typedef struct {
   PyObject *error;
 } borrow_state;
 
-static int borrow_traverse(PyObject *module, visitproc visit, void *arg) { // expected-note 2 {{m_traverse 'borrow_traverse' is defined here}}
+static int borrow_traverse(PyObject *module, visitproc visit, void *arg) { // expected-note 3 {{m_traverse 'borrow_traverse' is defined here}}
   borrow_state *st = (borrow_state *)PyModule_GetState(module);
   Py_VISIT(st->error);
   return 0;
@@ -112,6 +123,7 @@ static int borrow_clear(PyObject *module) {
   borrow_state *st = (borrow_state *)PyModule_GetState(module);
   Py_CLEAR(st->error);
   Py_CLEAR(st->hook);
+  Py_CLEAR(st->installed);
   return 0;
 }
 
@@ -134,6 +146,11 @@ static int borrow_exec(PyObject *module) {
   st->builtins = PyEval_GetBuiltins();
   st->module_dict = PyModule_GetDict(module);
   st->error_type = PyExc_ValueError;
+  shared_state_t *shared = &shared_state;
+  st->default_handler = shared->default_handler;
+  st->ignore_handler = shared_state.ignore_handler;
+  // Look-alike: a new reference of the module's own.
+  st->installed = Py_NewRef(shared->installed);
   st->error = PyErr_NewException("borrow.Error", NULL, NULL);
   return st->error ? 0 : -1;
 }
