@@ -140,6 +140,31 @@ const RecordDecl *Extractor::objectPointee(QualType T) {
   return isObjectRecord(RD) ? RD : nullptr;
 }
 
+bool Extractor::holdsNoObject(const RecordDecl *RD) {
+  RD = RD ? RD->getDefinition() : nullptr;
+  if (!RD || !isObjectRecord(RD) || RD->field_empty() || !headOf(RD))
+    return false;
+  for (const FieldDecl *FD : llvm::drop_begin(RD->fields())) {
+    QualType T = FD->getType().getCanonicalType();
+    while (const ArrayType *AT = Ctx.getAsArrayType(T))
+      T = AT->getElementType().getCanonicalType();
+    if (T->isRecordType())
+      return false; // an embedded struct (Py_buffer keeps its exporter)
+    if (!T->isPointerType())
+      continue;
+    QualType P = T->getPointeeType().getCanonicalType();
+    while (P->isPointerType())
+      P = P->getPointeeType().getCanonicalType();
+    if (P->isFunctionType() || P->isAnyCharacterType() ||
+        (P->isScalarType() && !P->isVoidType()))
+      continue;
+    const RecordDecl *Pointee = recordOf(P);
+    if (!Pointee || !isLibraryDecl(Pointee) || isObjectRecord(Pointee))
+      return false;
+  }
+  return true;
+}
+
 /// The object member a member expression names (`self->items[i]` names
 /// `items`), whatever struct declares it.
 static const FieldDecl *objectField(Extractor &X, const Expr *E) {

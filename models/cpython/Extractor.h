@@ -62,6 +62,11 @@ public:
   /// The object layout a member's type points to (PyObject *, NodeObject *,
   /// PyObject *[4], PyObject **), or null.
   const clang::RecordDecl *objectPointee(clang::QualType T);
+  /// An object struct none of whose fields past its head can hold an
+  /// object: scalars, strings, function pointers and pointers to C
+  /// library structs (curses' `PyCursesWindowObject`). A `void *`, an
+  /// embedded struct or a pointer into Python's headers can.
+  bool holdsNoObject(const clang::RecordDecl *RD);
   /// The member an expression names, if it is an object member of an
   /// extension struct: `self->next`, `((NodeObject *)op)->items[i]`.
   std::optional<PyMemberRef> memberRef(const clang::Expr *E);

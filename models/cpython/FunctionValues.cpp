@@ -186,7 +186,16 @@ std::string FunctionSummarizer::valueStruct(const Expr *E) {
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   const RecordDecl *RD = VD ? X.objectPointee(VD->getType()) : nullptr;
-  return RD && X.isExtensionStruct(RD) ? X.structKey(RD) : "";
+  if (!RD || !VD->getType()->isPointerType() ||
+      VD->getType()->getPointeeType()->isPointerType())
+    return "";
+  if (!X.holdsNoObject(RD))
+    return "";
+  // The program's struct: the merge looks for its type. Another module's
+  // object struct from a header the runtime ships (py_curses.h): no TU has
+  // its facts, so a key no struct has.
+  return X.isExtensionStruct(RD) ? X.structKey(RD)
+                                 : "unseen:" + X.structKey(RD);
 }
 
 /// A static type of the runtime (`&PyLong_Type`, `PyObject_Type(x)` of a

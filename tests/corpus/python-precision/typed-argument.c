@@ -14,7 +14,7 @@
 /// is in view.
 typedef struct {
   PyObject_HEAD
-  void *handle;
+  FILE *handle;
   char *encoding;
 } WindowObject;
 extern PyTypeObject *ImportedWindowType;
