@@ -9,6 +9,8 @@ typedef struct {
   PyObject *error;
   PyTypeObject *NodeType; // expected-warning {{'leaky_state::NodeType' is visited by m_traverse 'leaky_traverse' but not cleared by m_clear 'leaky_clear' of module 'leaky_module' (leaky): the collector cannot break a reference cycle through it}}
   PyObject *callbacks; // expected-warning {{'leaky_state::callbacks' is not visited by m_traverse 'leaky_traverse' of module 'leaky_module' (leaky): a reference cycle through it is never freed}}
+  // Loaded like its siblings, then visited and cleared nowhere.
+  PyObject *Int64; // expected-warning {{'leaky_state::Int64' is not visited by m_traverse 'leaky_traverse' of module 'leaky_module' (leaky): a reference cycle through it is never freed}}
   int counter;
 } leaky_state;
 
@@ -17,7 +19,7 @@ static inline leaky_state *get_leaky_state(PyObject *module) {
   return (leaky_state *)state;
 }
 
-static int leaky_traverse(PyObject *module, visitproc visit, void *arg) { // expected-note {{m_traverse 'leaky_traverse' is defined here}}
+static int leaky_traverse(PyObject *module, visitproc visit, void *arg) { // expected-note 2 {{m_traverse 'leaky_traverse' is defined here}}
   leaky_state *state = get_leaky_state(module);
   Py_VISIT(state->error);
   Py_VISIT(state->NodeType);
@@ -31,10 +33,34 @@ static int leaky_clear(PyObject *module) { // expected-note {{m_clear 'leaky_cle
   return 0;
 }
 
+static int load_class(PyObject **slot, const char *module, const char *name) {
+  PyObject *m = PyImport_ImportModule(module);
+  if (!m)
+    return -1;
+  *slot = PyObject_GetAttrString(m, name);
+  Py_DECREF(m);
+  return *slot ? 0 : -1;
+}
+
+static int leaky_exec(PyObject *module) {
+  leaky_state *state = get_leaky_state(module);
+  state->error = PyErr_NewException("leaky.Error", NULL, NULL);
+  if (!state->error || load_class((PyObject **)&state->NodeType, "leaky_py", "Node") < 0 ||
+      load_class(&state->Int64, "bson.int64", "Int64") < 0)
+    return -1;
+  return 0;
+}
+
+static PyModuleDef_Slot leaky_slots[] = {
+    {Py_mod_exec, leaky_exec},
+    {0, NULL},
+};
+
 static struct PyModuleDef leaky_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "leaky",
     .m_size = sizeof(leaky_state),
+    .m_slots = leaky_slots,
     .m_traverse = leaky_traverse,
     .m_clear = leaky_clear,
 };
