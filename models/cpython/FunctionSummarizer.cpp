@@ -230,14 +230,7 @@ void FunctionSummarizer::addLocalContainerFills() {
 /// (`if (PyUnicode_CheckExact(v)) self->x = v;`): no subclass, so no
 /// `__dict__`. `PyUnicode_Check` admits subclasses and does not count.
 bool FunctionSummarizer::guardedExact(const Expr *Value, const Stmt *At) {
-  Value = strip(Value);
-  while (const auto *C = dyn_cast<CallExpr>(Value)) { // Py_NewRef(v)
-    const FunctionDecl *Callee = C->getDirectCallee();
-    if (!Callee || !Callee->getIdentifier() || C->getNumArgs() != 1 ||
-        !M.inList("passThrough", Callee->getName()))
-      return false;
-    Value = strip(C->getArg(0));
-  }
+  Value = passedThrough(Value); // Py_NewRef(v)
   const auto *DRE = dyn_cast<DeclRefExpr>(Value);
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   if (!V)

@@ -120,6 +120,7 @@ private:
   std::optional<PyMemberRef> releasedMember(const clang::Expr *E);
   std::optional<PyMemberRef> releasedPlainMember(const clang::Expr *E);
   void noteFill(const clang::CallExpr *C, llvm::StringRef Name);
+  const clang::Expr *passedThrough(const clang::Expr *E) const;
   std::optional<unsigned> parameterIndex(const clang::Expr *E) const;
   void noteMemberArgs(const clang::CallExpr *C);
   const CPythonModelData::ArgParser *parserOf(const clang::CallExpr *C) const;

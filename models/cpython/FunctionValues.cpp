@@ -175,15 +175,7 @@ bool FunctionSummarizer::isGlobalStruct(const Expr *Base, bool Arrow) const {
 /// casts and pass-through calls (`(PyObject *)win` with
 /// `PyCursesWindowObject *win`), or "".
 std::string FunctionSummarizer::valueStruct(const Expr *E) {
-  E = strip(E);
-  while (const auto *C = dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *Callee = C->getDirectCallee();
-    if (!Callee || !Callee->getIdentifier() || C->getNumArgs() != 1 ||
-        !M.inList("passThrough", Callee->getName()))
-      return "";
-    E = strip(C->getArg(0));
-  }
-  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *DRE = dyn_cast<DeclRefExpr>(passedThrough(E));
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   const RecordDecl *RD = VD ? X.objectPointee(VD->getType()) : nullptr;
   if (!RD || !VD->getType()->isPointerType() ||
@@ -394,19 +386,25 @@ void FunctionSummarizer::noteFill(const CallExpr *C, StringRef Name) {
   }
 }
 
-/// The index of the parameter `E` is, through casts and pass-through calls
-/// (`Py_NewRef(key)`), or nullopt.
-std::optional<unsigned>
-FunctionSummarizer::parameterIndex(const Expr *E) const {
+/// `E` through casts and pass-through calls (`Py_NewRef(key)`, the model's
+/// `passThrough`): the value they hand on.
+const Expr *FunctionSummarizer::passedThrough(const Expr *E) const {
   E = strip(E);
   while (const auto *C = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = C->getDirectCallee();
     if (!Callee || !Callee->getIdentifier() || C->getNumArgs() != 1 ||
         !M.inList("passThrough", Callee->getName()))
-      return std::nullopt;
+      return E;
     E = strip(C->getArg(0));
   }
-  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  return E;
+}
+
+/// The index of the parameter `E` is, through casts and pass-through calls
+/// (`Py_NewRef(key)`), or nullopt.
+std::optional<unsigned>
+FunctionSummarizer::parameterIndex(const Expr *E) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(passedThrough(E));
   const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
   if (!P || P->getDeclContext() != FD)
     return std::nullopt;

@@ -220,7 +220,7 @@ struct PyStoreFact {
   /// An argument whose declaration points to a program object struct
   /// (`PyCursesWindowObject *win`): its key. What such an object can hold
   /// depends on that struct and its type (PythonProgram::addStoreReasons).
-  std::string ValueStruct;
+  std::string ValueStruct = {};
 };
 
 /// An object put into the container a member holds:
@@ -240,7 +240,7 @@ struct PyFillFact {
   std::string Api;    // PyDict_SetItem
   PyLoc Loc;
   int ContainerParam = -1;
-  std::vector<int> ValueParams;
+  std::vector<int> ValueParams = {};
 };
 
 /// What one argument of a call is, as a value.
