@@ -187,6 +187,8 @@ void PythonProgram::inheritSlots(const CPythonModel &Model) {
     inheritGCGroup(I, Base, Bits);
     inheritLayout(I, Base);
     markSubclassGC(Types[I], Bits);
+    Types[I].Subclassable =
+        !Types[I].Fact.FlagsKnown || (Types[I].Fact.Flags & Bits.BaseType);
     markOpaque(Types[I], Model);
     State[I] = 2;
   };
@@ -336,6 +338,8 @@ void PythonProgram::addStoreReasons(
         E.OnlyAcyclic[It->second] = false; // don't know
         continue;
       }
+      if (S.Value == PyValueKind::Argument && closedEmptyStruct(S.ValueStruct))
+        continue; // its instances hold nothing: acyclic
       if (S.Value == PyValueKind::Argument) {
         auto Setter = Setters.find(F.USR);
         if (Setter != Setters.end())
@@ -361,12 +365,53 @@ bool PythonProgram::unseenEmptyStruct(const std::string &Key) const {
   auto It = StructByKey.find(Key);
   if (It == StructByKey.end())
     return true;
-  for (int S = It->second; S >= 0; S = Structs[S].Base)
+  return emptyStruct(It->second) &&
+         llvm::none_of(Types, [&](const PyType &T) {
+           return T.Struct == (int)It->second;
+         });
+}
+
+/// No object member, own or inherited.
+bool PythonProgram::emptyStruct(unsigned Index) const {
+  for (int S = Index; S >= 0; S = Structs[S].Base)
     if (!Structs[S].Fact.Members.empty())
       return false;
-  return llvm::none_of(Types, [&](const PyType &T) {
-    return T.Struct == (int)It->second;
-  });
+  return true;
+}
+
+/// An object struct with no object member whose every type is in view and
+/// closed: Python code cannot subclass it (no __dict__ can be added), it
+/// has no instance dict, and no struct of the program extends it. A value
+/// of that struct (a parameter `TokenObject *token`) holds nothing, so
+/// storing it closes no cycle. A subclassable type is the look-alike: a
+/// subclass instance has a __dict__.
+bool PythonProgram::closedEmptyStruct(const std::string &Key) const {
+  auto It = Key.empty() ? StructByKey.end() : StructByKey.find(Key);
+  if (It == StructByKey.end() || !emptyStruct(It->second))
+    return false;
+  int Index = It->second;
+  for (const PyStruct &S : Structs)
+    for (int B = S.Base; B >= 0; B = Structs[B].Base)
+      if (B == Index)
+        return false; // a larger layout may be behind the pointer
+  bool Typed = false;
+  for (const PyType &T : Types) {
+    if (T.Struct != Index) {
+      // A subtype of a type of this struct whose layout is not this one
+      // (bounded: a base cycle, a bug of the program, is kept as it is).
+      size_t Steps = 0;
+      for (int B = T.Base; B >= 0 && Steps++ < Types.size();
+           B = Types[B].Base)
+        if (Types[B].Struct == Index)
+          return false;
+      continue;
+    }
+    if (T.Subclassable || T.BaseUnknown || T.Fact.DictOffset ||
+        !T.DictField.empty() || T.Fact.ManagedDict)
+      return false;
+    Typed = true;
+  }
+  return Typed;
 }
 
 /// Containers the program makes and fills: a member that holds a

@@ -103,6 +103,9 @@ struct PyType {
   /// (asyncio's running-loop holder, pickle's stack). Whether such an
   /// object is in a cycle Python code makes is unknown.
   bool Opaque = false;
+  /// Python code may subclass it (Py_TPFLAGS_BASETYPE), or its flags are
+  /// not known.
+  bool Subclassable = true;
   std::optional<PySlotFact> Traverse, Clear, Dealloc;
   int TraverseFrom = -1, ClearFrom = -1, DeallocFrom = -1; // declaring type
   std::string WeakListField, DictField; // own or inherited
@@ -197,6 +200,8 @@ private:
                        MemberEvidence &E);
   void addFillReasons();
   bool unseenEmptyStruct(const std::string &Key) const;
+  bool emptyStruct(unsigned S) const;
+  bool closedEmptyStruct(const std::string &Key) const;
   void addInstanceDictReasons();
   void markBorrowedLinks(const MemberEvidence &E);
   void settleContent(const MemberEvidence &E);

@@ -4,9 +4,12 @@
 // that struct and its type allow. When the struct has no object member and
 // no translation unit defines its type (it comes from another extension's
 // capsule), what it can hold is unknown: silent, like curses' panels
-// keeping their window. Look-alikes are reported: the same store of a
-// struct with an object member, and of a struct whose type is in view and
-// can be subclassed (a subclass instance has a __dict__).
+// keeping their window. A struct with no object member whose type is in
+// view and closed (not Py_TPFLAGS_BASETYPE, no dict, no larger struct
+// extends it) holds nothing: silent too. Look-alikes are reported: the same
+// store of a struct with an object member, of a struct whose type is in
+// view and can be subclassed (a subclass instance has a __dict__), and of a
+// closed struct that a larger struct of the program extends.
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -38,15 +41,57 @@ static PyTypeObject TokenType = {
     .tp_new = PyType_GenericNew,
 };
 
+/// This module's own closed object without members: holds nothing.
+typedef struct {
+  PyObject_HEAD
+  unsigned long long serial;
+} SealObject;
+
+static PyTypeObject SealType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "typed.Seal",
+    .tp_basicsize = sizeof(SealObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+};
+
+/// Closed and member-less too, but a larger struct extends it: a
+/// `BadgeObject *` may point at a LabelledBadgeObject.
+typedef struct {
+  PyObject_HEAD
+  int level;
+} BadgeObject;
+
+typedef struct {
+  BadgeObject base;
+  PyObject *label;
+} LabelledBadgeObject;
+
+static PyTypeObject BadgeType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "typed.Badge",
+    .tp_basicsize = sizeof(BadgeObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+};
+
+static PyTypeObject LabelledBadgeType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "typed.LabelledBadge",
+    .tp_basicsize = sizeof(LabelledBadgeObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_base = &BadgeType,
+};
+
 typedef struct {
   PyObject_HEAD
   WindowObject *window;
-  ScreenObject *screen; // expected-warning {{'PanelObject::screen' can close a reference cycle that is never freed (PanelObject -> PanelObject): type 'PanelType' (typed.Panel) does not take part in the cycle collector; set Py_TPFLAGS_HAVE_GC and implement tp_traverse and tp_clear (and 1 other member of the type, see notes)}}
+  ScreenObject *screen; // expected-warning {{'PanelObject::screen' can close a reference cycle that is never freed (PanelObject -> PanelObject): type 'PanelType' (typed.Panel) does not take part in the cycle collector; set Py_TPFLAGS_HAVE_GC and implement tp_traverse and tp_clear (and 2 other members of the type, see notes)}}
   TokenObject *token;   // expected-note {{'PanelObject::token' can also close a reference cycle that is never freed (PanelObject -> PanelObject)}}
+  SealObject *seal;
+  BadgeObject *badge;   // expected-note {{'PanelObject::badge' can also close a reference cycle that is never freed (PanelObject -> PanelObject)}}
 } PanelObject;
 
 static PyObject *make_panel(PyTypeObject *type, WindowObject *win,
-                            ScreenObject *screen, TokenObject *token) {
+                            ScreenObject *screen, TokenObject *token,
+                            SealObject *seal, BadgeObject *badge) {
   PanelObject *po = PyObject_New(PanelObject, type);
   if (!po)
     return NULL;
@@ -56,6 +101,10 @@ static PyObject *make_panel(PyTypeObject *type, WindowObject *win,
   po->screen = screen; // expected-note {{'PanelObject::screen' is set in 'make_panel' from its parameter 'screen', which can be any object}}
   Py_INCREF(token);
   po->token = token; // expected-note {{'PanelObject::token' is set in 'make_panel' from its parameter 'token', which can be any object}}
+  Py_INCREF(seal);
+  po->seal = seal;
+  Py_INCREF(badge);
+  po->badge = badge; // expected-note {{'PanelObject::badge' is set in 'make_panel' from its parameter 'badge', which can be any object}}
   return (PyObject *)po;
 }
 
@@ -63,6 +112,8 @@ static void Panel_dealloc(PanelObject *self) {
   Py_XDECREF(self->window);
   Py_XDECREF(self->screen);
   Py_XDECREF(self->token);
+  Py_XDECREF(self->seal);
+  Py_XDECREF(self->badge);
   PyObject_Free(self);
 }
 
@@ -84,12 +135,14 @@ static PyTypeObject PanelType = {
 };
 
 static PyObject *new_panel(PyObject *module, PyObject *args) {
-  PyObject *win, *screen, *token;
-  if (!PyArg_ParseTuple(args, "O!OO!", ImportedWindowType, &win, &screen,
-                        &TokenType, &token))
+  PyObject *win, *screen, *token, *seal, *badge;
+  if (!PyArg_ParseTuple(args, "O!OO!O!O!", ImportedWindowType, &win, &screen,
+                        &TokenType, &token, &SealType, &seal, &BadgeType,
+                        &badge))
     return NULL;
   return make_panel(&PanelType, (WindowObject *)win, (ScreenObject *)screen,
-                    (TokenObject *)token);
+                    (TokenObject *)token, (SealObject *)seal,
+                    (BadgeObject *)badge);
 }
 
 static PyMethodDef typed_methods[] = {
