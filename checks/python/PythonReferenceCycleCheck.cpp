@@ -25,6 +25,19 @@
 
 namespace cyclint {
 
+/// `Match_Type` (or tp_name `_regex.Match`) for the struct `MatchObject`.
+static bool namedAfterStruct(const PyType &T, const PythonProgram &P) {
+  auto Stem = [](llvm::StringRef Name, llvm::StringRef Suffix) {
+    if (Name.size() > Suffix.size() && Name.ends_with_insensitive(Suffix))
+      Name = Name.drop_back(Suffix.size());
+    return Name.rtrim('_').lower();
+  };
+  std::string Struct = Stem(P.structs()[T.Struct].Fact.Name, "object");
+  return !Struct.empty() && (Struct == Stem(T.Fact.VarName, "type") ||
+         Struct == llvm::StringRef(T.Fact.PyName).rsplit('.').second.lower() ||
+         Struct == llvm::StringRef(T.Fact.PyName).lower());
+}
+
 PythonReferenceCycleCheck::PythonReferenceCycleCheck(
     llvm::StringRef Name, const CheckOptions &Options)
     : ViewCheck(Name, Options),
@@ -82,8 +95,15 @@ void PythonReferenceCycleCheck::check(const PythonProgram &P, std::vector<Findin
         S.Member = M;
         S.Type = &T;
       }
-      if (S.V == NeverFreed)
+      if (S.V == NeverFreed) {
+        // Several types declared with one struct (regex declares its
+        // Capture_Type with sizeof(MatchObject)): name the one the struct
+        // is named after.
+        if (T.GCKnown && !T.HaveGC && !T.SubclassGC && !T.Opaque &&
+            namedAfterStruct(T, P) && !namedAfterStruct(*S.Type, P))
+          S.Type = &T;
         continue;
+      }
       if (!T.GCKnown || T.SubclassGC || T.Opaque) {
         S.V = Silent; // unknown; GC through heap subclasses; or opaque
         continue;
