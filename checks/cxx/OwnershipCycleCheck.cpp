@@ -39,6 +39,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
 #include <set>
 
 namespace cyclint {
@@ -51,6 +52,7 @@ OwnershipCycleCheck::OwnershipCycleCheck(llvm::StringRef Name,
                                          const CheckOptions &Options)
     : ViewCheck(Name, Options),
       MaxCyclesPerComponent(Check::Options.get("MaxCyclesPerComponent", 8u)),
+      MaxSubclassesGuessed(Check::Options.get("MaxSubclassesGuessed", 8u)),
       ShowBrokenCycles(Check::Options.get("ShowBrokenCycles", 0u) != 0),
       BackLinkWordList(
           Check::Options.get("BackLinkWords", DefaultBackLinkWords)) {
@@ -146,6 +148,7 @@ using Cycle = std::vector<const GraphEdge *>;
 /// states.
 Cycle shortestCycleThrough(const OwnershipGraph &G,
                            const std::vector<bool> &InComponent,
+                           const std::vector<bool> &Generic,
                            const GraphEdge &Start, uint64_t &Budget,
                            const std::set<MemberRef> &Excluded) {
   // State = node * 2 + (another member used so far).
@@ -167,7 +170,9 @@ Cycle shortestCycleThrough(const OwnershipGraph &G,
     for (unsigned EdgeIndex : G.node(State / 2).OutEdges) {
       const GraphEdge &E = G.edges()[EdgeIndex];
       if (!InComponent[E.To] ||
-          (E.Role == EdgeRole::Member && Excluded.count(E.Member)))
+          (E.Role == EdgeRole::Member && Excluded.count(E.Member)) ||
+          (E.Role == EdgeRole::Dispatch && Generic[E.From] &&
+           E.To != G.node(E.From).DispatchFor))
         continue;
       bool Other = E.Role == EdgeRole::Member && !(E.Member == Start.Member);
       size_t Next = E.To * 2 + (Used || Other);
@@ -209,6 +214,68 @@ bool detoursThroughAnotherCycle(const Cycle &Witness) {
         return true;
     }
   return false;
+}
+
+/// Dispatch nodes of generic slots' types: classes with more than `Limit`
+/// subclasses, the instantiations of one class template counted once
+/// (osg::Referenced, osg::Object, a toolkit's Widget). A member of such a
+/// type whose stores name no class (a setter's parameter, a registry filled
+/// in a template) may hold any of them, and "it may be the one that holds
+/// me" is then a guess, not evidence: the search does not step from such a
+/// type to its subclasses. Stores the analysis follows point at the stored
+/// class directly and are kept.
+std::vector<bool> genericDispatchNodes(const OwnershipGraph &G, unsigned Limit) {
+  std::vector<bool> Generic(G.nodes().size(), false);
+  if (Limit == 0)
+    return Generic;
+  for (NodeId D = 0; D < G.nodes().size(); ++D) {
+    if (!G.isDispatch(D))
+      continue;
+    std::set<llvm::StringRef> Families;
+    for (NodeId S : G.subclassesOf(G.node(D).DispatchFor)) {
+      Families.insert(llvm::StringRef(G.node(S).Name).split('<').first);
+      if (Families.size() > Limit) {
+        Generic[D] = true;
+        break;
+      }
+    }
+  }
+  return Generic;
+}
+
+/// Records a witness passes through that are elements of a composite: a
+/// plain record (no base, no virtual function) that a step holds by value
+/// or through an owning pointer, and whose own member on the witness names
+/// a base class of what it reaches (MorphGeometry's `vector<MorphTarget>`
+/// with `ref_ptr<Geometry> MorphTarget::_geom`; LayeredConfiguration's
+/// `list<ConfigItem>` with `AutoPtr<AbstractConfiguration>`). Such a record
+/// stands for its owner, so the composite is told as the same composite
+/// spelled `vector<shared_ptr<Base>>`. A record whose member names its
+/// owner's own class (`Session::server_` in `Server::sessions_`) is a back
+/// link, not an element. Maps each element record to the class owning it.
+std::map<NodeId, NodeId> partRecords(const OwnershipGraph &G,
+                                     const std::vector<MemberStep> &Steps) {
+  std::map<NodeId, NodeId> Parts;
+  auto IsPart = [&](NodeId N) {
+    const GraphNode &Node = G.node(N);
+    if (G.isDispatch(N) || Node.Polymorphic || !Node.Bases.empty())
+      return false;
+    return llvm::all_of(Steps, [&](const MemberStep &S) {
+      return S.Holder != N || S.Declared != NoNode;
+    });
+  };
+  // Twice round the cycle: the first step's holder may itself be a part.
+  for (size_t K = 0; K < 2 * Steps.size(); ++K) {
+    const MemberStep &S = Steps[K % Steps.size()];
+    if (S.Edge->Kind != EdgeKind::Owning || !IsPart(S.Target) ||
+        S.Target == S.Holder)
+      continue;
+    auto Owner = Parts.find(S.Holder);
+    NodeId Whole = Owner == Parts.end() ? S.Holder : Owner->second;
+    if (Whole != S.Target)
+      Parts[S.Target] = Whole;
+  }
+  return Parts;
 }
 
 /// A handle: a value class whose only data member is the counted pointer it
@@ -278,6 +345,7 @@ CycleBreak findBreak(const OwnershipGraph &G, const std::vector<MemberStep> &Ste
 
 void OwnershipCycleCheck::storeOptions(OptionMap &Out) const {
   Options.store(Out, "MaxCyclesPerComponent", MaxCyclesPerComponent);
+  Options.store(Out, "MaxSubclassesGuessed", MaxSubclassesGuessed);
   Options.store(Out, "ShowBrokenCycles", ShowBrokenCycles ? 1u : 0u);
   Options.store(Out, "BackLinkWords", BackLinkWordList);
 }
@@ -300,6 +368,8 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
   const std::set<MemberRef> Marked = G.membersAt(program().strongBackLinks());
   const std::set<MemberRef> None;
   std::vector<bool> InComponent(G.nodes().size(), false);
+  const std::vector<bool> Generic =
+      genericDispatchNodes(G, MaxSubclassesGuessed);
   // Name order, independent of node numbering; structural edges last.
   auto Key = [&](const GraphEdge *E) {
     return std::make_tuple(E->Role,
@@ -338,9 +408,11 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
         continue;
       Cycle Back;
       if (!Marked.count(Start->Member))
-        Back = shortestCycleThrough(G, InComponent, *Start, Budget, Marked);
+        Back = shortestCycleThrough(G, InComponent, Generic, *Start, Budget,
+                                    Marked);
       if (Back.empty() && AnyMarked)
-        Back = shortestCycleThrough(G, InComponent, *Start, Budget, None);
+        Back = shortestCycleThrough(G, InComponent, Generic, *Start, Budget,
+                                    None);
       if (Back.empty())
         continue; // only through this member: a list or a tree
       Cycle Witness{Start};
@@ -351,12 +423,18 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
 
       std::vector<MemberRef> Members;
       std::set<MemberRef> StrongMembers;
+      const std::map<NodeId, NodeId> Parts = partRecords(G, Steps);
+      auto Whole = [&](NodeId N) {
+        auto It = Parts.find(N);
+        return It == Parts.end() ? N : It->second;
+      };
       bool SameHierarchy = true, HasBackLink = false, ThroughCollection = false,
            OnlyHandles = true;
       for (const MemberStep &S : Steps) {
         Members.push_back(S.Edge->Member);
-        SameHierarchy &= G.sameHierarchy(S.Holder, Steps.front().Holder) &&
-                         G.sameHierarchy(S.Target, Steps.front().Holder);
+        SameHierarchy &=
+            G.sameHierarchy(Whole(S.Holder), Whole(Steps.front().Holder)) &&
+            G.sameHierarchy(Whole(S.Target), Whole(Steps.front().Holder));
         HasBackLink |= isBackLinkName(G.field(S.Edge->Member).Name);
         ThroughCollection |= S.Edge->Collection;
         if (S.Edge->Kind == EdgeKind::Strong) {

@@ -31,6 +31,9 @@ public:
 
 private:
   unsigned MaxCyclesPerComponent;
+  /// A class with more subclasses than this (a class template's
+  /// instantiations counted once) is a generic slot's type; 0: no limit.
+  unsigned MaxSubclassesGuessed;
   bool ShowBrokenCycles; // cycles an owner's destructor breaks, as notes
   std::string BackLinkWordList; // as given, for storeOptions
   std::vector<std::string> BackLinkWords;
