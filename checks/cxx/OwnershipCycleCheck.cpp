@@ -278,6 +278,21 @@ std::map<NodeId, NodeId> partRecords(const OwnershipGraph &G,
   return Parts;
 }
 
+/// `Chain<std::pair<int, int>>::Link::prev` -> `Chain::Link::prev`.
+std::string withoutTemplateArguments(llvm::StringRef Name) {
+  std::string Out;
+  int Depth = 0;
+  for (char C : Name) {
+    if (C == '<')
+      ++Depth;
+    else if (C == '>' && Depth > 0)
+      --Depth;
+    else if (Depth == 0)
+      Out += C;
+  }
+  return Out;
+}
+
 /// A handle: a value class whose only data member is the counted pointer it
 /// wraps (json11's `Json`, gmock's `Expectation`), with no base and no
 /// virtual functions. Copying a handle shares the object, so the class stands
@@ -367,6 +382,29 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
   // a cycle that exists only through one is counted as a hidden finding.
   const std::set<MemberRef> Marked = G.membersAt(program().strongBackLinks());
   const std::set<MemberRef> None;
+  // One finding per cycle of source members: the instantiations of a class
+  // template repeat its members (eventpp's `CallbackListBase<...>::Node` in
+  // 39 instantiations). The first stands for all; a note counts the others.
+  // Keyed by how the cycle ends (marked, never freed, broken by hand) too.
+  // A member is its declaration and its name without template arguments
+  // (`Chain::Link::prev`): fields a macro declares in two classes share a
+  // location, not a name.
+  using SourceMember = std::pair<SourceLocation, std::string>;
+  std::map<std::pair<int, std::vector<SourceMember>>,
+           std::pair<size_t, unsigned>>
+      SameSource;
+  auto Repeated = [&](int Outcome, const std::vector<MemberStep> &Steps) {
+    std::vector<SourceMember> Locs;
+    for (const MemberStep &S : Steps)
+      Locs.push_back({G.field(S.Edge->Member).Loc,
+                      withoutTemplateArguments(G.memberName(S.Edge->Member))});
+    llvm::sort(Locs);
+    auto [It, New] = SameSource.try_emplace({Outcome, std::move(Locs)},
+                                            Out.size(), 0u);
+    if (!New)
+      ++It->second.second;
+    return !New;
+  };
   std::vector<bool> InComponent(G.nodes().size(), false);
   const std::vector<bool> Generic =
       genericDispatchNodes(G, MaxSubclassesGuessed);
@@ -493,6 +531,8 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
         return Marked.count(S.Edge->Member) != 0;
       });
       if (MarkedStep != Steps.end()) {
+        if (Repeated(-1, Steps))
+          continue;
         std::string MarkedName = G.memberName(MarkedStep->Edge->Member);
         Finding &F = report(Out, G.field(Steps.front().Edge->Member).Loc,
                             wording::markedCycle(G, Steps, MarkedName),
@@ -505,6 +545,8 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
       // Unlinked by hand: by an owner's teardown (not a leak), or by a
       // method the program calls (a leak until it runs).
       CycleBreak Break = findBreak(G, Steps, InComponent, Breakers);
+      if (Repeated(static_cast<int>(Break.K), Steps))
+        continue; // another instantiation of the same templates
       Finding &F =
           Break.K == CycleBreak::None
               ? report(Out, G.field(Steps.front().Edge->Member).Loc,
@@ -521,6 +563,10 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
     for (NodeId N : Component)
       InComponent[N] = false;
   }
+  for (const auto &[Key, Found] : SameSource)
+    if (Found.second)
+      Out[Found.first].note(Out[Found.first].Warning.Loc,
+                            wording::otherInstantiations(Found.second));
 }
 
 } // namespace cyclint

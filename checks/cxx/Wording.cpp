@@ -180,5 +180,12 @@ std::string captureEdge(const std::string &Maker, const std::string &Captured,
          (Maker == "lambda" ? " captures " : " holds ") + quoted(Captured) +
          ", which keeps " + quoted(To) + " alive";
 }
+
+std::string otherInstantiations(unsigned Count) {
+  return std::to_string(Count) + " other instantiation" +
+         (Count == 1 ? "" : "s") +
+         " of the same class templates close the same cycle through these "
+         "members";
+}
 } // namespace wording
 } // namespace cyclint

@@ -38,6 +38,10 @@ std::string brokenCycle(const OwnershipGraph &G,
 /// The same cycle, when one of its members is marked
 /// CYCLINT_STRONG_BACK_LINK (`Marked`, `Class::member`): the program breaks
 /// it by hand there.
+/// The note of a cycle that other instantiations of the same class
+/// templates repeat.
+std::string otherInstantiations(unsigned Count);
+
 std::string markedCycle(const OwnershipGraph &G,
                         const std::vector<MemberStep> &Cycle,
                         const std::string &Marked);
