@@ -183,9 +183,9 @@ std::string captureEdge(const std::string &Maker, const std::string &Captured,
 
 std::string otherInstantiations(unsigned Count) {
   return std::to_string(Count) + " other instantiation" +
-         (Count == 1 ? "" : "s") +
-         " of the same class templates close the same cycle through these "
-         "members";
+         (Count == 1 ? " of the same class templates closes"
+                     : "s of the same class templates close") +
+         " the same cycle through these members";
 }
 } // namespace wording
 } // namespace cyclint
