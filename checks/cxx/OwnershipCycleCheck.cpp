@@ -318,6 +318,32 @@ NodeId classOf(const OwnershipGraph &G, NodeId N) {
   return G.isDispatch(N) ? G.node(N).DispatchFor : N;
 }
 
+/// A class off the cycle that holds a member into its component directly
+/// and whose destructor the program declares but no TU read: its
+/// teardown may unlink the cycle (eventpp's `~CallbackListBase()` frees
+/// every node; a TU that never destroys a list does not instantiate it).
+const GraphNode *unreadTeardown(const OwnershipGraph &G,
+                                const std::vector<MemberStep> &Steps,
+                                const std::vector<bool> &InComponent) {
+  std::set<NodeId> OnCycle;
+  for (const MemberStep &S : Steps) {
+    OnCycle.insert(classOf(G, S.Holder));
+    OnCycle.insert(classOf(G, S.Target));
+    OnCycle.insert(S.Edge->Member.Record);
+  }
+  for (NodeId N = 0; N < G.nodes().size(); ++N) {
+    const GraphNode &Node = G.node(N);
+    if (OnCycle.count(N) || G.isDispatch(N) || !Node.UnreadDestructor)
+      continue;
+    for (unsigned I : Node.OutEdges) {
+      const GraphEdge &E = G.edges()[I];
+      if (E.Role == EdgeRole::Member && InComponent[E.To])
+        return &Node;
+    }
+  }
+  return nullptr;
+}
+
 /// How the program unlinks the witness, if it does: an owner is a class
 /// off the cycle whose objects reach the cycle's component.
 CycleBreak findBreak(const OwnershipGraph &G, const std::vector<MemberStep> &Steps,
@@ -545,6 +571,22 @@ void OwnershipCycleCheck::check(const OwnershipGraph &G,
       // Unlinked by hand: by an owner's teardown (not a leak), or by a
       // method the program calls (a leak until it runs).
       CycleBreak Break = findBreak(G, Steps, InComponent, Breakers);
+      // An owner whose destructor the program writes but no TU read (a
+      // class template's, instantiated in no TU; one defined outside the
+      // database) may unlink the cycle: don't know, counted, not reported.
+      if (Break.K == CycleBreak::None)
+        if (const GraphNode *Owner =
+                unreadTeardown(G, Steps, InComponent)) {
+          if (Repeated(-2, Steps))
+            continue;
+          Finding &F = report(Out, G.field(Steps.front().Edge->Member).Loc,
+                              wording::unreadTeardownCycle(G, Steps, *Owner),
+                              ShowBrokenCycles ? Severity::Note
+                                               : Severity::Hidden);
+          for (const MemberStep &S : Steps)
+            F.note(G.field(S.Edge->Member).Loc, wording::edgeNote(G, S));
+          continue; // not one of the component's MaxCyclesPerComponent
+        }
       if (Repeated(static_cast<int>(Break.K), Steps))
         continue; // another instantiation of the same templates
       Finding &F =

@@ -181,6 +181,15 @@ std::string captureEdge(const std::string &Maker, const std::string &Captured,
          ", which keeps " + quoted(To) + " alive";
 }
 
+std::string unreadTeardownCycle(const OwnershipGraph &G,
+                                const std::vector<MemberStep> &Cycle,
+                                const GraphNode &Owner) {
+  return quoted(G.memberName(Cycle.front().Edge->Member)) +
+         " closes a reference cycle (" + cyclePath(G, Cycle) +
+         ") that the destructor of " + quoted(Owner.Name) +
+         " may break; no translation unit read its body";
+}
+
 std::string otherInstantiations(unsigned Count) {
   return std::to_string(Count) + " other instantiation" +
          (Count == 1 ? " of the same class templates closes"

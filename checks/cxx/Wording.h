@@ -38,6 +38,11 @@ std::string brokenCycle(const OwnershipGraph &G,
 /// The same cycle, when one of its members is marked
 /// CYCLINT_STRONG_BACK_LINK (`Marked`, `Class::member`): the program breaks
 /// it by hand there.
+/// A cycle that an owner's destructor no TU read may break.
+std::string unreadTeardownCycle(const OwnershipGraph &G,
+                                const std::vector<MemberStep> &Cycle,
+                                const GraphNode &Owner);
+
 /// The note of a cycle that other instantiations of the same class
 /// templates repeat.
 std::string otherInstantiations(unsigned Count);

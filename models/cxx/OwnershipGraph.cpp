@@ -98,6 +98,7 @@ void OwnershipGraph::Builder::mergeDefinitions() {
       for (NodeId D : Defs)
         if (G.Nodes[D].Loc == R.Loc)
           Id = D;
+      const bool FirstDefinition = Id == NoNode;
       if (Id == NoNode) {
         Id = G.Nodes.size();
         Defs.push_back(Id);
@@ -110,6 +111,9 @@ void OwnershipGraph::Builder::mergeDefinitions() {
       }
       GraphNode &N = G.Nodes[Id];
       N.Polymorphic |= R.Polymorphic;
+      // Unread only when no TU read it.
+      N.UnreadDestructor =
+          R.UnreadDestructor && (FirstDefinition || N.UnreadDestructor);
       // Methods no TU defines: in every version's list.
       if (Undefined.size() <= Id)
         Undefined.resize(Id + 1);

@@ -92,6 +92,9 @@ struct GraphNode {
   bool Polymorphic = false;
   std::vector<NodeId> Bases;   // direct
   std::vector<FieldFact> Fields;
+  /// A destructor the class's code declares and no TU read
+  /// (RecordFact::UnreadDestructor in every TU).
+  bool UnreadDestructor = false;
   std::vector<unsigned> OutEdges; // indices into OwnershipGraph::Edges
 };
 

@@ -108,6 +108,8 @@ public:
           R.UndefinedMethods.push_back(std::string(USR));
       }
       llvm::sort(R.UndefinedMethods);
+      if (const CXXDestructorDecl *D = CXX->getDestructor())
+        R.UnreadDestructor = D->isUserProvided() && !D->hasBody();
       for (const CXXBaseSpecifier &Base : CXX->bases()) {
         const RecordDecl *BaseDecl = Base.getType()->getAsRecordDecl();
         if (BaseDecl && isProgramRecord(BaseDecl))

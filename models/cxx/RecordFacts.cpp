@@ -71,7 +71,7 @@ json::Value toJSON(const RecordFact &R) {
       Field["defaultInitialized"] = true;
     Fields.push_back(std::move(Field));
   }
-  return json::Object{{"usr", R.USR},
+  json::Object Record{{"usr", R.USR},
                       {"name", R.Name},
                       {"tag", R.TagKind},
                       {"loc", toJSON(R.Loc)},
@@ -79,6 +79,9 @@ json::Value toJSON(const RecordFact &R) {
                       {"bases", json::Array(R.BaseUSRs)},
                       {"undefinedMethods", json::Array(R.UndefinedMethods)},
                       {"fields", std::move(Fields)}};
+  if (R.UnreadDestructor)
+    Record["unreadDestructor"] = true;
+  return Record;
 }
 
 json::Object CxxFacts::toJSON() const {
@@ -127,6 +130,7 @@ bool fromJSON(const json::Value &V, RecordFact &R, json::Path P) {
          O.map("tag", R.TagKind) && O.map("polymorphic", R.Polymorphic) &&
          O.map("bases", R.BaseUSRs) && O.map("loc", R.Loc) &&
          O.mapOptional("undefinedMethods", R.UndefinedMethods) &&
+         O.mapOptional("unreadDestructor", R.UnreadDestructor) &&
          O.map("fields", R.Fields);
 }
 

@@ -77,6 +77,11 @@ struct RecordFact {
   /// not define (USRs, sorted): code that may write members unseen here. A
   /// method no TU defines is in every TU's list (the merge intersects).
   std::vector<std::string> UndefinedMethods;
+  /// The class's code declares a destructor (user-provided) whose body
+  /// this TU does not have: defined in another TU, or a class template's
+  /// not instantiated here. A TU that has the body says false; the merge
+  /// keeps true only when no TU read it.
+  bool UnreadDestructor = false;
   std::vector<FieldFact> Fields;     // declaration order
 };
 
