@@ -231,9 +231,14 @@ std::vector<bool> genericDispatchNodes(const OwnershipGraph &G, unsigned Limit) 
   for (NodeId D = 0; D < G.nodes().size(); ++D) {
     if (!G.isDispatch(D))
       continue;
+    // The dispatch node's edges are the class and all its subclasses: no
+    // walk of the hierarchy beyond the edges the graph already has.
     std::set<llvm::StringRef> Families;
-    for (NodeId S : G.subclassesOf(G.node(D).DispatchFor)) {
-      Families.insert(llvm::StringRef(G.node(S).Name).split('<').first);
+    for (unsigned I : G.node(D).OutEdges) {
+      const GraphEdge &E = G.edges()[I];
+      if (E.Role != EdgeRole::Dispatch || E.To == G.node(D).DispatchFor)
+        continue;
+      Families.insert(llvm::StringRef(G.node(E.To).Name).split('<').first);
       if (Families.size() > Limit) {
         Generic[D] = true;
         break;
