@@ -25,6 +25,13 @@
 //    leaves their edges out, so a way round that avoids them is still a
 //    witness; a cycle only through one is a hidden finding (counted, shown
 //    with ShowBrokenCycles), outside the MaxCyclesPerComponent budget.
+// 6. The search takes no dispatch step from a generic slot's type (more than
+//    MaxSubclassesGuessed subclass families) to a subclass; element records
+//    of a composite count as their owner for the composite rule (3).
+// 7. A cycle an owner's hand-written destructor may break is hidden: one
+//    that clears it (CycleBreakers), or one no TU read (don't know).
+//    Cycles through the same member declarations in several template
+//    instantiations are one finding with a count.
 //
 //===----------------------------------------------------------------------===//
 
